@@ -1,0 +1,104 @@
+// Universal functions: elementwise operations with NumPy's broadcasting and NumPy 2's
+// type promotion (C++ scalars are weak, see ArrayLike). Every binary function also has
+// a form with an `out` array (NumPy's out=), which must have the broadcast shape and
+// accept the result under same_kind casting; out may be one of the inputs.
+#pragma once
+
+#include "ndgrad/core/array.h"
+#include "ndgrad/core/array_like.h"
+
+namespace nd {
+
+#define NDGRAD_DECLARE_BINARY(name)                                 \
+  Array name(const ArrayLike& a, const ArrayLike& b);               \
+  Array name(const ArrayLike& a, const ArrayLike& b, const Array& out);
+
+// Arithmetic.
+NDGRAD_DECLARE_BINARY(add)
+NDGRAD_DECLARE_BINARY(subtract)
+NDGRAD_DECLARE_BINARY(multiply)
+NDGRAD_DECLARE_BINARY(divide)  // true division: integers give float64
+NDGRAD_DECLARE_BINARY(true_divide)
+NDGRAD_DECLARE_BINARY(floor_divide)
+NDGRAD_DECLARE_BINARY(mod)  // Python's %: the sign of the divisor
+NDGRAD_DECLARE_BINARY(remainder)
+NDGRAD_DECLARE_BINARY(power)
+NDGRAD_DECLARE_BINARY(maximum)  // NaN propagates
+NDGRAD_DECLARE_BINARY(minimum)
+NDGRAD_DECLARE_BINARY(fmax)  // NaN is ignored
+NDGRAD_DECLARE_BINARY(fmin)
+NDGRAD_DECLARE_BINARY(arctan2)
+// Comparisons (bool results).
+NDGRAD_DECLARE_BINARY(equal)
+NDGRAD_DECLARE_BINARY(not_equal)
+NDGRAD_DECLARE_BINARY(less)
+NDGRAD_DECLARE_BINARY(less_equal)
+NDGRAD_DECLARE_BINARY(greater)
+NDGRAD_DECLARE_BINARY(greater_equal)
+// Logic on truth values, and bits of bools and integers.
+NDGRAD_DECLARE_BINARY(logical_and)
+NDGRAD_DECLARE_BINARY(logical_or)
+NDGRAD_DECLARE_BINARY(logical_xor)
+NDGRAD_DECLARE_BINARY(bitwise_and)
+NDGRAD_DECLARE_BINARY(bitwise_or)
+NDGRAD_DECLARE_BINARY(bitwise_xor)
+#undef NDGRAD_DECLARE_BINARY
+
+#define NDGRAD_DECLARE_UNARY(name) \
+  Array name(const Array& a);      \
+  Array name(const Array& a, const Array& out);
+
+NDGRAD_DECLARE_UNARY(negative)
+NDGRAD_DECLARE_UNARY(logical_not)
+NDGRAD_DECLARE_UNARY(invert)  // bitwise not; logical not for bool
+#undef NDGRAD_DECLARE_UNARY
+
+// C++ operators, one per ufunc. `a == b` is elementwise, as in NumPy.
+#define NDGRAD_BINARY_OPERATOR(op, fn)                                                  \
+  inline Array operator op(const Array& a, const Array& b) { return fn(a, b); }       \
+  template <Scalar T>                                                                 \
+  Array operator op(const Array& a, T b) {                                            \
+    return fn(a, b);                                                                  \
+  }                                                                                   \
+  template <Scalar T>                                                                 \
+  Array operator op(T a, const Array& b) {                                            \
+    return fn(a, b);                                                                  \
+  }
+NDGRAD_BINARY_OPERATOR(+, add)
+NDGRAD_BINARY_OPERATOR(-, subtract)
+NDGRAD_BINARY_OPERATOR(*, multiply)
+NDGRAD_BINARY_OPERATOR(/, divide)
+NDGRAD_BINARY_OPERATOR(%, mod)
+NDGRAD_BINARY_OPERATOR(==, equal)
+NDGRAD_BINARY_OPERATOR(!=, not_equal)
+NDGRAD_BINARY_OPERATOR(<, less)
+NDGRAD_BINARY_OPERATOR(<=, less_equal)
+NDGRAD_BINARY_OPERATOR(>, greater)
+NDGRAD_BINARY_OPERATOR(>=, greater_equal)
+NDGRAD_BINARY_OPERATOR(&, bitwise_and)
+NDGRAD_BINARY_OPERATOR(|, bitwise_or)
+NDGRAD_BINARY_OPERATOR(^, bitwise_xor)
+#undef NDGRAD_BINARY_OPERATOR
+
+inline Array operator-(const Array& a) { return negative(a); }
+inline Array operator~(const Array& a) { return invert(a); }
+inline Array operator!(const Array& a) { return logical_not(a); }
+
+// In-place operators write into `a` (and so into whatever `a` views), with NumPy's
+// same_kind check: `int_array *= 1.5` throws TypeError.
+#define NDGRAD_INPLACE_OPERATOR(op, fn) \
+  inline Array& operator op(Array& a, const ArrayLike& b) { \
+    fn(a, b, a);                                            \
+    return a;                                               \
+  }
+NDGRAD_INPLACE_OPERATOR(+=, add)
+NDGRAD_INPLACE_OPERATOR(-=, subtract)
+NDGRAD_INPLACE_OPERATOR(*=, multiply)
+NDGRAD_INPLACE_OPERATOR(/=, divide)
+NDGRAD_INPLACE_OPERATOR(%=, mod)
+NDGRAD_INPLACE_OPERATOR(&=, bitwise_and)
+NDGRAD_INPLACE_OPERATOR(|=, bitwise_or)
+NDGRAD_INPLACE_OPERATOR(^=, bitwise_xor)
+#undef NDGRAD_INPLACE_OPERATOR
+
+}  // namespace nd

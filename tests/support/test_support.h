@@ -1,0 +1,45 @@
+// Helpers shared by the test files: where fixtures live and array comparisons that
+// print both arrays on failure.
+#pragma once
+
+#include <gtest/gtest.h>
+
+#include <ndgrad/core.h>
+
+#include <fstream>
+#include <sstream>
+#include <string>
+
+namespace nd_test {
+
+inline std::string fixture_path(const std::string& name) {
+  return std::string(NDGRAD_FIXTURES_DIR) + "/" + name;
+}
+
+inline std::string read_text_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw std::runtime_error("cannot open " + path);
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+// Same dtype, same shape and every element bit-identical (NaNs compare equal to NaNs).
+inline ::testing::AssertionResult arrays_identical(const nd::Array& actual,
+                                                   const nd::Array& expected) {
+  if (actual.dtype() != expected.dtype())
+    return ::testing::AssertionFailure()
+           << "dtype " << nd::name(actual.dtype()) << " != " << nd::name(expected.dtype());
+  if (!(actual.shape() == expected.shape()))
+    return ::testing::AssertionFailure()
+           << "shape " << actual.shape() << " != " << expected.shape();
+  nd::Array a = nd::ascontiguousarray(actual), e = nd::ascontiguousarray(expected);
+  const auto* pa = reinterpret_cast<const unsigned char*>(a.bytes());
+  const auto* pe = reinterpret_cast<const unsigned char*>(e.bytes());
+  for (std::int64_t i = 0; i < a.nbytes(); ++i)
+    if (pa[i] != pe[i])
+      return ::testing::AssertionFailure() << "byte " << i << " differs";
+  return ::testing::AssertionSuccess();
+}
+
+}  // namespace nd_test
