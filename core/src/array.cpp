@@ -30,8 +30,7 @@ Array::Array(std::shared_ptr<Storage> storage, DType dtype, Shape shape, Shape s
       shape_(std::move(shape)),
       strides_(std::move(strides)),
       offset_(offset) {
-  if (shape_.size() != strides_.size())
-    throw ValueError("strides must be same length as shape");
+  if (shape_.size() != strides_.size()) throw ValueError("strides must be same length as shape");
   for (std::int64_t d : shape_)
     if (d < 0) throw ValueError("negative dimensions are not allowed");
   update_flags();
@@ -100,7 +99,9 @@ Array Array::astype(DType dtype) const {
   return out;
 }
 
-Array Array::flatten() const { return copy().reshape({size_}); }
+Array Array::flatten() const {
+  return copy().reshape({size_});
+}
 
 Array Array::ravel() const {
   if (c_contiguous_) return as_strided({size_}, {itemsize()}, offset_);
@@ -154,8 +155,10 @@ std::optional<Shape> nocopy_strides(const Array& a, const Shape& new_shape) {
   while (ni < new_n && oi < old_n) {
     std::int64_t np_ = new_shape[ni], op = old_dims[oi];
     while (np_ != op) {
-      if (np_ < op) np_ *= new_shape[nj++];
-      else op *= old_dims[oj++];
+      if (np_ < op)
+        np_ *= new_shape[nj++];
+      else
+        op *= old_dims[oj++];
     }
     for (std::size_t ok = oi; ok + 1 < oj; ++ok)
       if (old_strides[ok] != old_dims[ok + 1] * old_strides[ok + 1]) return std::nullopt;
@@ -261,9 +264,12 @@ bool shares_memory(const Array& a, const Array& b) {
   std::vector<std::int64_t> ea = element_offsets(a), eb = element_offsets(b);
   std::size_t i = 0, j = 0;
   while (i < ea.size() && j < eb.size()) {
-    if (ea[i] + a.itemsize() <= eb[j]) ++i;
-    else if (eb[j] + b.itemsize() <= ea[i]) ++j;
-    else return true;
+    if (ea[i] + a.itemsize() <= eb[j])
+      ++i;
+    else if (eb[j] + b.itemsize() <= ea[i])
+      ++j;
+    else
+      return true;
   }
   return false;
 }

@@ -22,10 +22,11 @@ Array ArrayLike::as_dtype(DType dtype) const {
   return array_.astype(dtype);
 }
 
-
 namespace {
 // Bool < integer < floating: the only thing a weak scalar contributes is its kind.
-int weak_kind_rank(DType d) { return is_bool(d) ? 0 : is_floating(d) ? 2 : 1; }
+int weak_kind_rank(DType d) {
+  return is_bool(d) ? 0 : is_floating(d) ? 2 : 1;
+}
 }  // namespace
 
 DType result_type(const ArrayLike& a, const ArrayLike& b) {

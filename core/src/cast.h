@@ -35,8 +35,10 @@ inline To convert(From v) {
   } else if constexpr (std::is_same_v<To, bool>) {
     return v != From(0);  // NaN converts to True, as in NumPy
   } else if constexpr (std::is_floating_point_v<From> && std::is_integral_v<To>) {
-    if constexpr (sizeof(To) == 8) return static_cast<To>(truncate_to_int64(v));
-    else return static_cast<To>(truncate_to_int32(v));
+    if constexpr (sizeof(To) == 8)
+      return static_cast<To>(truncate_to_int64(v));
+    else
+      return static_cast<To>(truncate_to_int32(v));
   } else {
     return static_cast<To>(v);  // integer wrap-around is well defined since C++20
   }

@@ -23,8 +23,12 @@ Array full(const Shape& shape, const ArrayLike& value, std::optional<DType> dtyp
   return out;
 }
 
-Array zeros(const Shape& shape, DType dtype) { return full(shape, 0, dtype); }
-Array ones(const Shape& shape, DType dtype) { return full(shape, 1, dtype); }
+Array zeros(const Shape& shape, DType dtype) {
+  return full(shape, 0, dtype);
+}
+Array ones(const Shape& shape, DType dtype) {
+  return full(shape, 1, dtype);
+}
 
 Array empty_like(const Array& a, std::optional<DType> dtype) {
   return empty(a.shape(), dtype.value_or(a.dtype()));
@@ -51,7 +55,9 @@ Array eye(std::int64_t N, std::optional<std::int64_t> M, std::int64_t k, DType d
   return out;
 }
 
-Array identity(std::int64_t n, DType dtype) { return eye(n, n, 0, dtype); }
+Array identity(std::int64_t n, DType dtype) {
+  return eye(n, n, 0, dtype);
+}
 
 namespace detail {
 
@@ -111,9 +117,12 @@ Array linspace(double start, double stop, std::int64_t num, bool endpoint, DType
   double* p = y.data<double>();
   for (std::int64_t i = 0; i < num; ++i) {
     double v = double(i);
-    if (div > 0 && step == 0) v = v / double(div) * delta;
-    else if (div > 0) v = v * step;
-    else v = v * delta;
+    if (div > 0 && step == 0)
+      v = v / double(div) * delta;
+    else if (div > 0)
+      v = v * step;
+    else
+      v = v * delta;
     p[i] = v + start;
   }
   if (endpoint && num > 1) p[num - 1] = stop;
@@ -193,7 +202,9 @@ std::vector<Array> meshgrid(const std::vector<Array>& xs, const std::string& ind
 
 }  // namespace detail
 
-Array array(const Array& a, std::optional<DType> dtype) { return a.astype(dtype.value_or(a.dtype())); }
+Array array(const Array& a, std::optional<DType> dtype) {
+  return a.astype(dtype.value_or(a.dtype()));
+}
 
 namespace {
 // Zeroes the elements of each trailing (rows x cols) matrix of the C-contiguous `out`

@@ -6,24 +6,34 @@ namespace nd {
 
 char kind(DType d) {
   switch (d) {
-    case DType::Bool: return 'b';
-    case DType::UInt8: return 'u';
+    case DType::Bool:
+      return 'b';
+    case DType::UInt8:
+      return 'u';
     case DType::Int32:
-    case DType::Int64: return 'i';
+    case DType::Int64:
+      return 'i';
     case DType::Float32:
-    case DType::Float64: return 'f';
+    case DType::Float64:
+      return 'f';
   }
   return 'f';
 }
 
 const char* name(DType d) {
   switch (d) {
-    case DType::Bool: return "bool";
-    case DType::UInt8: return "uint8";
-    case DType::Int32: return "int32";
-    case DType::Int64: return "int64";
-    case DType::Float32: return "float32";
-    case DType::Float64: return "float64";
+    case DType::Bool:
+      return "bool";
+    case DType::UInt8:
+      return "uint8";
+    case DType::Int32:
+      return "int32";
+    case DType::Int64:
+      return "int64";
+    case DType::Float32:
+      return "float32";
+    case DType::Float64:
+      return "float64";
   }
   return "float64";
 }
@@ -36,17 +46,23 @@ DType dtype_from_name(const std::string& n) {
   throw TypeError("data type '" + n + "' not understood");
 }
 
-std::ostream& operator<<(std::ostream& os, DType d) { return os << name(d); }
+std::ostream& operator<<(std::ostream& os, DType d) {
+  return os << name(d);
+}
 
 namespace {
 
 // Order of "kinds" for same_kind casting: bool < unsigned < signed < floating.
 int kind_rank(DType d) {
   switch (kind(d)) {
-    case 'b': return 0;
-    case 'u': return 1;
-    case 'i': return 2;
-    default: return 3;
+    case 'b':
+      return 0;
+    case 'u':
+      return 1;
+    case 'i':
+      return 2;
+    default:
+      return 3;
   }
 }
 
@@ -72,22 +88,30 @@ DType promote_types(DType a, DType b) {
 bool can_cast(DType from, DType to, Casting casting) {
   switch (casting) {
     case Casting::No:
-    case Casting::Equiv: return from == to;
-    case Casting::Safe: return promote_types(from, to) == to;
+    case Casting::Equiv:
+      return from == to;
+    case Casting::Safe:
+      return promote_types(from, to) == to;
     case Casting::SameKind:
       return promote_types(from, to) == to || kind_rank(from) <= kind_rank(to);
-    case Casting::Unsafe: return true;
+    case Casting::Unsafe:
+      return true;
   }
   return false;
 }
 
 const char* casting_name(Casting c) {
   switch (c) {
-    case Casting::No: return "no";
-    case Casting::Equiv: return "equiv";
-    case Casting::Safe: return "safe";
-    case Casting::SameKind: return "same_kind";
-    case Casting::Unsafe: return "unsafe";
+    case Casting::No:
+      return "no";
+    case Casting::Equiv:
+      return "equiv";
+    case Casting::Safe:
+      return "safe";
+    case Casting::SameKind:
+      return "same_kind";
+    case Casting::Unsafe:
+      return "unsafe";
   }
   return "unsafe";
 }

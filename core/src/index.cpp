@@ -42,8 +42,8 @@ Index::Index(const Array& a) : item_(std::make_shared<const Array>(a)) {}
 namespace {
 
 std::string out_of_bounds(std::int64_t index, std::int64_t axis, std::int64_t size) {
-  return "index " + std::to_string(index) + " is out of bounds for axis " +
-         std::to_string(axis) + " with size " + std::to_string(size);
+  return "index " + std::to_string(index) + " is out of bounds for axis " + std::to_string(axis) +
+         " with size " + std::to_string(size);
 }
 
 // Indices of the True elements, one int64 array per dimension (C order).
@@ -75,9 +75,10 @@ struct Item {
   enum Kind { kInteger, kSlice, kNewAxis, kArray } kind;
   std::int64_t integer = 0;
   Slice slice;
-  Array array;       // kArray: int64 indices
-  std::int64_t axis = 0;  // the original axis this item indexes (for messages)
-  bool new_axis = false;  // a 0-d boolean's array, which indexes an axis it adds itself
+  Array array;                // kArray: int64 indices
+  std::int64_t axis = 0;      // the original axis this item indexes (for messages)
+  bool new_axis = false;      // a 0-d boolean's array, which indexes an axis it adds itself
+  bool from_integer = false;  // a plain integer, turned into a 0-d array
 };
 
 std::vector<Item> expand_index(const Array& a, const std::vector<Index>& indices) {
@@ -115,7 +116,7 @@ std::vector<Item> expand_index(const Array& a, const std::vector<Index>& indices
       items.push_back({Item::kSlice, 0, idx.slice(), {}, axis++});
     } else if (idx.is_integer()) {
       if (any_array)
-        items.push_back({Item::kArray, 0, Slice(), scalar(idx.integer()), axis++});
+        items.push_back({Item::kArray, 0, Slice(), scalar(idx.integer()), axis++, false, true});
       else
         items.push_back({Item::kInteger, idx.integer(), Slice(), {}, axis++});
     } else if (!is_bool(idx.array().dtype())) {
@@ -128,15 +129,23 @@ std::vector<Item> expand_index(const Array& a, const std::vector<Index>& indices
       const Array& mask = idx.array();
       for (std::int64_t d = 0; d < mask.ndim(); ++d)
         if (mask.shape()[d] != a.shape()[axis + d])
-          throw IndexError("boolean index did not match indexed array along axis " +
-                           std::to_string(axis + d) + "; size of axis is " +
-                           std::to_string(a.shape()[axis + d]) +
-                           " but size of corresponding boolean axis is " +
-                           std::to_string(mask.shape()[d]));
-      for (Array& ix : mask_to_indices(mask)) items.push_back({Item::kArray, 0, Slice(), ix, axis++});
+          throw IndexError(
+              "boolean index did not match indexed array along axis " + std::to_string(axis + d) +
+              "; size of axis is " + std::to_string(a.shape()[axis + d]) +
+              " but size of corresponding boolean axis is " + std::to_string(mask.shape()[d]));
+      for (Array& ix : mask_to_indices(mask))
+        items.push_back({Item::kArray, 0, Slice(), ix, axis++});
     }
   }
   full_slices(a.ndim() - axis);
+  // NumPy checks plain integers after the boolean masks but before any index array.
+  for (const Item& item : items) {
+    if (item.kind != Item::kInteger && !item.from_integer) continue;
+    const std::int64_t i =
+        item.kind == Item::kInteger ? item.integer : item.array.item<std::int64_t>();
+    const std::int64_t len = a.shape()[item.axis];
+    if (i < -len || i >= len) throw IndexError(out_of_bounds(i, item.axis, len));
+  }
   return items;
 }
 
@@ -213,7 +222,8 @@ Gather plan_gather(const Array& a, const std::vector<Index>& indices) {
   try {
     bshape = broadcast_shapes(index_shapes);
   } catch (const ValueError&) {
-    std::string text = "shape mismatch: indexing arrays could not be broadcast together with shapes ";
+    std::string text =
+        "shape mismatch: indexing arrays could not be broadcast together with shapes ";
     for (const Shape& s : index_shapes) text += shape_repr_compact(s) + " ";
     throw IndexError(text);
   }
@@ -291,9 +301,8 @@ Array Array::index(const std::vector<Index>& indices) const {
   dispatch(dtype_, [&](auto tag) {
     using T = typename decltype(tag)::type;
     T* dst = out.data<T>();
-    for_each_gathered(g, [dst](std::byte* src, std::int64_t i) {
-      dst[i] = *reinterpret_cast<const T*>(src);
-    });
+    for_each_gathered(
+        g, [dst](std::byte* src, std::int64_t i) { dst[i] = *reinterpret_cast<const T*>(src); });
   });
   return out;
 }
@@ -312,9 +321,8 @@ void Array::index_put(const std::vector<Index>& indices, const ArrayLike& value)
   dispatch(dtype_, [&](auto tag) {
     using T = typename decltype(tag)::type;
     const T* src = values.data<T>();
-    for_each_gathered(g, [src](std::byte* dst, std::int64_t i) {
-      *reinterpret_cast<T*>(dst) = src[i];
-    });
+    for_each_gathered(
+        g, [src](std::byte* dst, std::int64_t i) { *reinterpret_cast<T*>(dst) = src[i]; });
   });
 }
 

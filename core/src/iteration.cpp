@@ -15,8 +15,7 @@ Shape broadcast_strides(const Array& a, const Shape& shape) {
 
 Array empty_like_layout(const Shape& shape, DType dtype, const Array* like) {
   const std::int64_t item = nd::itemsize(dtype);
-  if (like == nullptr || !(like->shape() == shape) || like->is_c_contiguous() ||
-      shape.size() < 2)
+  if (like == nullptr || !(like->shape() == shape) || like->is_c_contiguous() || shape.size() < 2)
     return Array(Storage::allocate(shape.product() * item), dtype, shape, c_strides(shape, item),
                  0);
   // Lay the axes out from the largest |stride| of `like` to the smallest (stable, so

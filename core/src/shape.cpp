@@ -63,8 +63,14 @@ std::string join_tuple(const Shape& s, const char* separator) {
 }
 }  // namespace
 
-std::string to_string(const Shape& s) { return join_tuple(s, ", "); }
-std::string shape_repr_compact(const Shape& s) { return join_tuple(s, ","); }
-std::ostream& operator<<(std::ostream& os, const Shape& s) { return os << to_string(s); }
+std::string to_string(const Shape& s) {
+  return join_tuple(s, ", ");
+}
+std::string shape_repr_compact(const Shape& s) {
+  return join_tuple(s, ",");
+}
+std::ostream& operator<<(std::ostream& os, const Shape& s) {
+  return os << to_string(s);
+}
 
 }  // namespace nd

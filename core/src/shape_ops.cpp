@@ -9,10 +9,18 @@
 
 namespace nd {
 
-Array reshape(const Array& a, const Shape& shape) { return a.reshape(shape); }
-Array ravel(const Array& a) { return a.ravel(); }
-Array transpose(const Array& a) { return a.transpose(); }
-Array transpose(const Array& a, const Shape& axes) { return a.transpose(axes); }
+Array reshape(const Array& a, const Shape& shape) {
+  return a.reshape(shape);
+}
+Array ravel(const Array& a) {
+  return a.ravel();
+}
+Array transpose(const Array& a) {
+  return a.transpose();
+}
+Array transpose(const Array& a, const Shape& axes) {
+  return a.transpose(axes);
+}
 
 Array swapaxes(const Array& a, std::int64_t axis1, std::int64_t axis2) {
   Shape axes = Axes().normalize(a.ndim());
@@ -24,8 +32,7 @@ Array swapaxes(const Array& a, std::int64_t axis1, std::int64_t axis2) {
 Array moveaxis(const Array& a, const Axes& source, const Axes& destination) {
   Shape src = source.normalize(a.ndim()), dst = destination.normalize(a.ndim());
   if (src.size() != dst.size())
-    throw ValueError(
-        "`source` and `destination` arguments must have the same number of elements");
+    throw ValueError("`source` and `destination` arguments must have the same number of elements");
   // Axes not moved keep their relative order and fill the places left free.
   Shape order;
   for (std::int64_t d = 0; d < a.ndim(); ++d)
@@ -112,9 +119,9 @@ std::vector<Array> broadcast_arrays(const std::vector<Array>& arrays) {
   Shape shape = broadcast_shapes(shapes);
   std::vector<Array> out;
   for (const Array& a : arrays)
-    out.push_back(a.shape() == shape ? a
-                                     : a.as_strided(shape, detail::broadcast_strides(a, shape),
-                                                    a.offset()));
+    out.push_back(a.shape() == shape
+                      ? a
+                      : a.as_strided(shape, detail::broadcast_strides(a, shape), a.offset()));
   return out;
 }
 
@@ -137,7 +144,9 @@ Array asfortranarray(const Array& a, std::optional<DType> dtype) {
   return out;
 }
 
-Array atleast_1d(const Array& a) { return a.ndim() >= 1 ? a : a.reshape({1}); }
+Array atleast_1d(const Array& a) {
+  return a.ndim() >= 1 ? a : a.reshape({1});
+}
 Array atleast_2d(const Array& a) {
   if (a.ndim() >= 2) return a;
   return a.ndim() == 1 ? expand_dims(a, 0) : a.reshape({1, 1});

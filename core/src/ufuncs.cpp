@@ -22,18 +22,21 @@ namespace {
 // --- how a ufunc chooses its loop ----------------------------------------------------------
 
 enum class Loop {
-  Same,       // computes and returns the promoted dtype (add, maximum, ...)
-  Float,      // integers and bools computed in float64 (divide, arctan2)
-  Compare,    // promoted dtype in, bool out
-  Bits,       // bools and integers only (bitwise_and, invert)
-  NoBool,     // the promoted dtype, but bool is refused (subtract, negative)
+  Same,     // computes and returns the promoted dtype (add, maximum, ...)
+  Float,    // integers and bools computed in float64 (divide, arctan2)
+  Compare,  // promoted dtype in, bool out
+  Bits,     // bools and integers only (bitwise_and, invert)
+  NoBool,   // the promoted dtype, but bool is refused (subtract, negative)
 };
 
-std::string dtype_repr(DType d) { return std::string("dtype('") + name(d) + "')"; }
+std::string dtype_repr(DType d) {
+  return std::string("dtype('") + name(d) + "')";
+}
 
 DType loop_dtype(Loop rule, DType promoted, const char* ufunc) {
   switch (rule) {
-    case Loop::Float: return is_floating(promoted) ? promoted : float64;
+    case Loop::Float:
+      return is_floating(promoted) ? promoted : float64;
     case Loop::Bits:
       if (is_floating(promoted))
         throw TypeError(std::string("ufunc '") + ufunc +
@@ -52,11 +55,14 @@ DType loop_dtype(Loop rule, DType promoted, const char* ufunc) {
             "operator or the logical_not function instead.");
       }
       return promoted;
-    default: return promoted;
+    default:
+      return promoted;
   }
 }
 
-DType result_dtype(Loop rule, DType loop) { return rule == Loop::Compare ? bool_ : loop; }
+DType result_dtype(Loop rule, DType loop) {
+  return rule == Loop::Compare ? bool_ : loop;
+}
 
 // The array the result is written to: `out` itself when it has the right dtype, else a
 // fresh array (laid out like `like`) that is copied into `out` afterwards.
@@ -113,9 +119,8 @@ void binary_run(const std::array<std::byte*, 3>& p, const std::array<std::int64_
     for (std::int64_t i = 0; i < n; ++i) o[i] = op(c, y[i]);
   } else {
     for (std::int64_t i = 0; i < n; ++i)
-      *reinterpret_cast<Out*>(p[0] + i * s[0]) =
-          op(*reinterpret_cast<const In*>(p[1] + i * s[1]),
-             *reinterpret_cast<const In*>(p[2] + i * s[2]));
+      *reinterpret_cast<Out*>(p[0] + i * s[0]) = op(*reinterpret_cast<const In*>(p[1] + i * s[1]),
+                                                    *reinterpret_cast<const In*>(p[2] + i * s[2]));
   }
 }
 
@@ -143,10 +148,9 @@ Array binary_ufunc(const char* ufunc, Loop rule, std::int64_t cost, const ArrayL
   Destination dest = prepare_output(ufunc, shape, result_dtype(rule, loop), out, like);
   x = guard_overlap(x, dest.result, shape);
   y = guard_overlap(y, dest.result, shape);
-  auto plan = detail::make_plan<3>(
-      shape, {dest.result.bytes(), x.bytes(), y.bytes()},
-      {dest.result.strides(), detail::broadcast_strides(x, shape),
-       detail::broadcast_strides(y, shape)});
+  auto plan = detail::make_plan<3>(shape, {dest.result.bytes(), x.bytes(), y.bytes()},
+                                   {dest.result.strides(), detail::broadcast_strides(x, shape),
+                                    detail::broadcast_strides(y, shape)});
   dispatch(loop, [&](auto tag) {
     using T = typename decltype(tag)::type;
     using R = decltype(Op<T>{}(T{}, T{}));
@@ -187,37 +191,47 @@ struct WideOf {
   using type = T;
 };
 template <class T>
-  requires(std::is_integral_v<T> && !std::is_same_v<T, bool>)
-struct WideOf<T> {
+requires(std::is_integral_v<T> && !std::is_same_v<T, bool>) struct WideOf<T> {
   using type = std::make_unsigned_t<T>;
 };
 template <class T>
 using Wide = typename WideOf<T>::type;
 
-template <class T> struct Add {
+template <class T>
+struct Add {
   T operator()(T x, T y) const {
-    if constexpr (std::is_same_v<T, bool>) return x || y;
-    else return T(Wide<T>(x) + Wide<T>(y));
+    if constexpr (std::is_same_v<T, bool>)
+      return x || y;
+    else
+      return T(Wide<T>(x) + Wide<T>(y));
   }
 };
-template <class T> struct Subtract {
+template <class T>
+struct Subtract {
   T operator()(T x, T y) const {
-    if constexpr (std::is_same_v<T, bool>) return x != y;  // unreachable: refused
-    else return T(Wide<T>(x) - Wide<T>(y));
+    if constexpr (std::is_same_v<T, bool>)
+      return x != y;  // unreachable: refused
+    else
+      return T(Wide<T>(x) - Wide<T>(y));
   }
 };
-template <class T> struct Multiply {
+template <class T>
+struct Multiply {
   T operator()(T x, T y) const {
-    if constexpr (std::is_same_v<T, bool>) return x && y;
-    else return T(Wide<T>(x) * Wide<T>(y));
+    if constexpr (std::is_same_v<T, bool>)
+      return x && y;
+    else
+      return T(Wide<T>(x) * Wide<T>(y));
   }
 };
-template <class T> struct Divide {
+template <class T>
+struct Divide {
   T operator()(T x, T y) const { return x / y; }  // only instantiated usefully for floats
 };
 
 // Python's floor division and modulo (NumPy's npy_divmod for floats).
-template <class T> struct FloorDivide {
+template <class T>
+struct FloorDivide {
   T operator()(T x, T y) const {
     if constexpr (std::is_same_v<T, bool>) {
       return y ? x : false;
@@ -240,7 +254,8 @@ template <class T> struct FloorDivide {
     }
   }
 };
-template <class T> struct Mod {
+template <class T>
+struct Mod {
   T operator()(T x, T y) const {
     if constexpr (std::is_same_v<T, bool>) {
       return false;
@@ -263,7 +278,8 @@ template <class T> struct Mod {
     }
   }
 };
-template <class T> struct Power {
+template <class T>
+struct Power {
   T operator()(T x, T y) const {
     if constexpr (std::is_floating_point_v<T>) {
       return std::pow(x, y);
@@ -281,78 +297,128 @@ template <class T> struct Power {
   }
 };
 
-template <class T> bool is_nan(T v) {
-  if constexpr (std::is_floating_point_v<T>) return std::isnan(v);
-  else return false;
+template <class T>
+bool is_nan(T v) {
+  if constexpr (std::is_floating_point_v<T>)
+    return std::isnan(v);
+  else
+    return false;
 }
-template <class T> struct Maximum {
+template <class T>
+struct Maximum {
   T operator()(T x, T y) const { return (x >= y || is_nan(x)) ? x : y; }
 };
-template <class T> struct Minimum {
+template <class T>
+struct Minimum {
   T operator()(T x, T y) const { return (x <= y || is_nan(x)) ? x : y; }
 };
-template <class T> struct Fmax {
+template <class T>
+struct Fmax {
   T operator()(T x, T y) const { return (x >= y || is_nan(y)) ? x : y; }
 };
-template <class T> struct Fmin {
+template <class T>
+struct Fmin {
   T operator()(T x, T y) const { return (x <= y || is_nan(y)) ? x : y; }
 };
-template <class T> struct Arctan2 {
+template <class T>
+struct Arctan2 {
   T operator()(T x, T y) const {
-    if constexpr (std::is_floating_point_v<T>) return std::atan2(x, y);
-    else return T(std::atan2(double(x), double(y)));
+    if constexpr (std::is_floating_point_v<T>)
+      return std::atan2(x, y);
+    else
+      return T(std::atan2(double(x), double(y)));
   }
 };
 
-template <class T> struct Equal { bool operator()(T x, T y) const { return x == y; } };
-template <class T> struct NotEqual { bool operator()(T x, T y) const { return x != y; } };
-template <class T> struct Less { bool operator()(T x, T y) const { return x < y; } };
-template <class T> struct LessEqual { bool operator()(T x, T y) const { return x <= y; } };
-template <class T> struct Greater { bool operator()(T x, T y) const { return x > y; } };
-template <class T> struct GreaterEqual { bool operator()(T x, T y) const { return x >= y; } };
-template <class T> struct LogicalAnd {
+template <class T>
+struct Equal {
+  bool operator()(T x, T y) const { return x == y; }
+};
+template <class T>
+struct NotEqual {
+  bool operator()(T x, T y) const { return x != y; }
+};
+template <class T>
+struct Less {
+  bool operator()(T x, T y) const { return x < y; }
+};
+template <class T>
+struct LessEqual {
+  bool operator()(T x, T y) const { return x <= y; }
+};
+template <class T>
+struct Greater {
+  bool operator()(T x, T y) const { return x > y; }
+};
+template <class T>
+struct GreaterEqual {
+  bool operator()(T x, T y) const { return x >= y; }
+};
+template <class T>
+struct LogicalAnd {
   bool operator()(T x, T y) const { return x != T(0) && y != T(0); }
 };
-template <class T> struct LogicalOr {
+template <class T>
+struct LogicalOr {
   bool operator()(T x, T y) const { return x != T(0) || y != T(0); }
 };
-template <class T> struct LogicalXor {
+template <class T>
+struct LogicalXor {
   bool operator()(T x, T y) const { return (x != T(0)) != (y != T(0)); }
 };
 
 // Bit operations exist for bools and integers; the float instantiations are never run
 // (the loop rule refuses floats) but must compile.
-template <class T> struct BitAnd {
+template <class T>
+struct BitAnd {
   T operator()(T x, T y) const {
-    if constexpr (std::is_integral_v<T>) return T(x & y);
-    else return x;
+    if constexpr (std::is_integral_v<T>)
+      return T(x & y);
+    else
+      return x;
   }
 };
-template <class T> struct BitOr {
+template <class T>
+struct BitOr {
   T operator()(T x, T y) const {
-    if constexpr (std::is_integral_v<T>) return T(x | y);
-    else return x;
+    if constexpr (std::is_integral_v<T>)
+      return T(x | y);
+    else
+      return x;
   }
 };
-template <class T> struct BitXor {
+template <class T>
+struct BitXor {
   T operator()(T x, T y) const {
-    if constexpr (std::is_integral_v<T>) return T(x ^ y);
-    else return x;
+    if constexpr (std::is_integral_v<T>)
+      return T(x ^ y);
+    else
+      return x;
   }
 };
 
-template <class T> struct Negative {
+template <class T>
+struct Negative {
   T operator()(T x) const {
-    if constexpr (std::is_same_v<T, bool>) return x;  // unreachable: refused
-    else return T(Wide<T>(0) - Wide<T>(x));
+    if constexpr (std::is_same_v<T, bool>)
+      return x;  // unreachable: refused
+    else
+      return T(Wide<T>(0) - Wide<T>(x));
   }
 };
-template <class T> struct LogicalNot { bool operator()(T x) const { return x == T(0); } };
-template <class T> struct Invert {
+template <class T>
+struct LogicalNot {
+  bool operator()(T x) const { return x == T(0); }
+};
+template <class T>
+struct Invert {
   T operator()(T x) const {
-    if constexpr (std::is_same_v<T, bool>) return !x;
-    else if constexpr (std::is_integral_v<T>) return T(~x);
-    else return x;
+    if constexpr (std::is_same_v<T, bool>)
+      return !x;
+    else if constexpr (std::is_integral_v<T>)
+      return T(~x);
+    else
+      return x;
   }
 };
 
@@ -368,12 +434,12 @@ void check_integer_power(const ArrayLike& a, const ArrayLike& b) {
 
 }  // namespace
 
-#define NDGRAD_DEFINE_BINARY(fn, Op, rule, cost)                                \
-  Array fn(const ArrayLike& a, const ArrayLike& b) {                            \
-    return binary_ufunc<Op>(#fn, rule, cost, a, b, nullptr);                    \
-  }                                                                             \
-  Array fn(const ArrayLike& a, const ArrayLike& b, const Array& out) {          \
-    return binary_ufunc<Op>(#fn, rule, cost, a, b, &out);                       \
+#define NDGRAD_DEFINE_BINARY(fn, Op, rule, cost)                       \
+  Array fn(const ArrayLike& a, const ArrayLike& b) {                   \
+    return binary_ufunc<Op>(#fn, rule, cost, a, b, nullptr);           \
+  }                                                                    \
+  Array fn(const ArrayLike& a, const ArrayLike& b, const Array& out) { \
+    return binary_ufunc<Op>(#fn, rule, cost, a, b, &out);              \
   }
 
 NDGRAD_DEFINE_BINARY(add, Add, Loop::Same, 1)
@@ -412,9 +478,13 @@ Array power(const ArrayLike& a, const ArrayLike& b, const Array& out) {
   return binary_ufunc<Power>("power", Loop::Same, 16, a, b, &out);
 }
 
-#define NDGRAD_DEFINE_UNARY(fn, Op, rule, cost)                                          \
-  Array fn(const Array& a) { return unary_ufunc<Op>(#fn, rule, cost, a, nullptr); }       \
-  Array fn(const Array& a, const Array& out) { return unary_ufunc<Op>(#fn, rule, cost, a, &out); }
+#define NDGRAD_DEFINE_UNARY(fn, Op, rule, cost)          \
+  Array fn(const Array& a) {                             \
+    return unary_ufunc<Op>(#fn, rule, cost, a, nullptr); \
+  }                                                      \
+  Array fn(const Array& a, const Array& out) {           \
+    return unary_ufunc<Op>(#fn, rule, cost, a, &out);    \
+  }
 
 NDGRAD_DEFINE_UNARY(negative, Negative, Loop::NoBool, 1)
 NDGRAD_DEFINE_UNARY(logical_not, LogicalNot, Loop::Compare, 1)

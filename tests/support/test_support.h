@@ -37,8 +37,7 @@ inline ::testing::AssertionResult arrays_identical(const nd::Array& actual,
   const auto* pa = reinterpret_cast<const unsigned char*>(a.bytes());
   const auto* pe = reinterpret_cast<const unsigned char*>(e.bytes());
   for (std::int64_t i = 0; i < a.nbytes(); ++i)
-    if (pa[i] != pe[i])
-      return ::testing::AssertionFailure() << "byte " << i << " differs";
+    if (pa[i] != pe[i]) return ::testing::AssertionFailure() << "byte " << i << " differs";
   return ::testing::AssertionSuccess();
 }
 

@@ -115,9 +115,12 @@ Array scalar(double value);
 Array scalar(bool value);
 template <Scalar T>
 Array scalar_of(T value) {
-  if constexpr (std::is_same_v<T, bool>) return scalar(value);
-  else if constexpr (std::is_integral_v<T>) return scalar(static_cast<std::int64_t>(value));
-  else return scalar(static_cast<double>(value));
+  if constexpr (std::is_same_v<T, bool>)
+    return scalar(value);
+  else if constexpr (std::is_integral_v<T>)
+    return scalar(static_cast<std::int64_t>(value));
+  else
+    return scalar(static_cast<double>(value));
 }
 
 // True when the two arrays have at least one byte of element memory in common

@@ -16,8 +16,8 @@ class Axes {
   Axes() = default;  // all axes
   Axes(NoneType) {}  // all axes
   template <class T>
-    requires(std::is_integral_v<T> && !std::is_same_v<T, bool>)
-  Axes(T axis) : list_{static_cast<std::int64_t>(axis)}, all_(false) {}
+  requires(std::is_integral_v<T> && !std::is_same_v<T, bool>) Axes(T axis)
+      : list_{static_cast<std::int64_t>(axis)}, all_(false) {}
   Axes(std::initializer_list<std::int64_t> axes) : list_(axes), all_(false) {}
   explicit Axes(const Shape& axes) : list_(axes), all_(false) {}
 

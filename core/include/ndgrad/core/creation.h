@@ -125,8 +125,7 @@ Array array(std::initializer_list<std::initializer_list<std::initializer_list<T>
 }
 template <Scalar T>
 Array array(
-    std::initializer_list<std::initializer_list<std::initializer_list<std::initializer_list<T>>>>
-        v,
+    std::initializer_list<std::initializer_list<std::initializer_list<std::initializer_list<T>>>> v,
     std::optional<DType> dtype = {}) {
   return detail::from_list<T>(v, dtype);
 }

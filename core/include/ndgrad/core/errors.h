@@ -22,13 +22,13 @@ class Error : public std::exception {
 
 // Each class takes the message; the protected default constructors exist only so that
 // classes deriving from two of them (AxisError) can initialise the virtual base once.
-#define NDGRAD_DECLARE_ERROR(Name, Base)                        \
-  class Name : public virtual Base {                            \
-   public:                                                      \
+#define NDGRAD_DECLARE_ERROR(Name, Base)                          \
+  class Name : public virtual Base {                              \
+   public:                                                        \
     explicit Name(const std::string& message) : Error(message) {} \
-                                                                \
-   protected:                                                   \
-    Name() = default;                                           \
+                                                                  \
+   protected:                                                     \
+    Name() = default;                                             \
   }
 
 NDGRAD_DECLARE_ERROR(ValueError, Error);

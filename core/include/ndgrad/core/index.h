@@ -43,8 +43,8 @@ struct Slice {
 class Index {
  public:
   template <class T>
-    requires(std::is_integral_v<T> && !std::is_same_v<T, bool>)
-  Index(T i) : item_(static_cast<std::int64_t>(i)) {}
+  requires(std::is_integral_v<T> && !std::is_same_v<T, bool>) Index(T i)
+      : item_(static_cast<std::int64_t>(i)) {}
   Index(bool b);
   Index(Slice s) : item_(s) {}
   Index(NoneType) : item_(NoneType{}) {}

@@ -19,7 +19,7 @@ struct PrintOptions {
   bool suppress = false;
   std::string nanstr = "nan";
   std::string infstr = "inf";
-  char sign = '-';                   // '-', '+' or ' '
+  char sign = '-';                    // '-', '+' or ' '
   std::string floatmode = "maxprec";  // "fixed", "unique", "maxprec", "maxprec_equal"
 };
 void set_printoptions(const PrintOptions& options);

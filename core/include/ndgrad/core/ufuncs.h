@@ -9,8 +9,8 @@
 
 namespace nd {
 
-#define NDGRAD_DECLARE_BINARY(name)                                 \
-  Array name(const ArrayLike& a, const ArrayLike& b);               \
+#define NDGRAD_DECLARE_BINARY(name)                   \
+  Array name(const ArrayLike& a, const ArrayLike& b); \
   Array name(const ArrayLike& a, const ArrayLike& b, const Array& out);
 
 // Arithmetic.
@@ -54,15 +54,17 @@ NDGRAD_DECLARE_UNARY(invert)  // bitwise not; logical not for bool
 #undef NDGRAD_DECLARE_UNARY
 
 // C++ operators, one per ufunc. `a == b` is elementwise, as in NumPy.
-#define NDGRAD_BINARY_OPERATOR(op, fn)                                                  \
-  inline Array operator op(const Array& a, const Array& b) { return fn(a, b); }       \
-  template <Scalar T>                                                                 \
-  Array operator op(const Array& a, T b) {                                            \
-    return fn(a, b);                                                                  \
-  }                                                                                   \
-  template <Scalar T>                                                                 \
-  Array operator op(T a, const Array& b) {                                            \
-    return fn(a, b);                                                                  \
+#define NDGRAD_BINARY_OPERATOR(op, fn)                       \
+  inline Array operator op(const Array& a, const Array& b) { \
+    return fn(a, b);                                         \
+  }                                                          \
+  template <Scalar T>                                        \
+  Array operator op(const Array& a, T b) {                   \
+    return fn(a, b);                                         \
+  }                                                          \
+  template <Scalar T>                                        \
+  Array operator op(T a, const Array& b) {                   \
+    return fn(a, b);                                         \
   }
 NDGRAD_BINARY_OPERATOR(+, add)
 NDGRAD_BINARY_OPERATOR(-, subtract)
@@ -80,13 +82,19 @@ NDGRAD_BINARY_OPERATOR(|, bitwise_or)
 NDGRAD_BINARY_OPERATOR(^, bitwise_xor)
 #undef NDGRAD_BINARY_OPERATOR
 
-inline Array operator-(const Array& a) { return negative(a); }
-inline Array operator~(const Array& a) { return invert(a); }
-inline Array operator!(const Array& a) { return logical_not(a); }
+inline Array operator-(const Array& a) {
+  return negative(a);
+}
+inline Array operator~(const Array& a) {
+  return invert(a);
+}
+inline Array operator!(const Array& a) {
+  return logical_not(a);
+}
 
 // In-place operators write into `a` (and so into whatever `a` views), with NumPy's
 // same_kind check: `int_array *= 1.5` throws TypeError.
-#define NDGRAD_INPLACE_OPERATOR(op, fn) \
+#define NDGRAD_INPLACE_OPERATOR(op, fn)                     \
   inline Array& operator op(Array& a, const ArrayLike& b) { \
     fn(a, b, a);                                            \
     return a;                                               \
