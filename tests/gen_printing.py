@@ -1,6 +1,6 @@
 """Writes tests/fixtures/printing/cases.txt: arrays with NumPy's str() and repr() of them.
 
-Run with a Python that has NumPy 1.24 (Debian's /usr/bin/python3 on the build machine):
+Run with a Python that has NumPy 1.24 (e.g. the system Python of Debian 12):
 
     python3 tests/gen_printing.py
 
@@ -145,6 +145,21 @@ for n in [5, 9]:
     add(rng.random(n), "float32")
     add(rng.uniform(-100, 100, n).round(2), "float64")
 add(np.float32([1 / 3, 0.1, 1.1493263e-01, 1e-5, 2 ** -10]), "float32")
+# float32 values whose shortest digits leave integer digits out: 75286110 vs 75286112.
+add(np.float32([75286112.0, 0.5]), "float32")
+# powers of two: the float below is nearer than the float above, so the nearest digit
+# string may not read back as the value and Dragon4 picks the other candidate
+for k in [-1017, -645, -24, 149]:
+    add(2.0 ** k)
+    add([2.0 ** k, np.nextafter(2.0 ** k, np.inf), np.nextafter(2.0 ** k, 0)], floatmode="unique")
+add(np.float32([2.0 ** -96, 2.0 ** 87, 2.0 ** 90, 1.234567e-5]), "float32")
+# arbitrary bit patterns: subnormals, huge exponents, 17 significant digits
+for dtype, bits in [(np.float64, np.uint64), (np.float32, np.uint32)]:
+    for _ in range(4):
+        pattern = rng.integers(0, np.iinfo(bits).max, 6, dtype=bits, endpoint=True)
+        values = pattern.view(dtype)
+        add(values[np.isfinite(values)], dtype)
+        add(values[0], dtype)
 add(np.arange(12, dtype=np.float64).reshape(3, 4) / 4)
 add(np.linspace(0, 1, 11))
 add(np.linspace(-1, 1, 9).astype(np.float32))

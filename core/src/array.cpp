@@ -6,6 +6,7 @@
 #include "cast.h"
 #include "iteration.h"
 #include "ndgrad/core/array_like.h"
+#include "ndgrad/core/creation.h"
 #include "ndgrad/core/errors.h"
 #include "ndgrad/core/shape_ops.h"
 
@@ -88,7 +89,7 @@ Array& Array::set_writeable(bool writeable) {
 }
 
 Array Array::copy() const {
-  Array out(Storage::allocate(nbytes()), dtype_, shape_, c_strides(shape_, itemsize()), 0);
+  Array out = empty(shape_, dtype_);
   detail::assign(out, *this);
   return out;
 }

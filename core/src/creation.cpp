@@ -14,7 +14,9 @@ Array empty(const Shape& shape, DType dtype) {
   for (std::int64_t d : shape)
     if (d < 0) throw ValueError("negative dimensions are not allowed");
   const std::int64_t item = itemsize(dtype);
-  return Array(Storage::allocate(shape.product() * item), dtype, shape, c_strides(shape, item), 0);
+  // NumPy gives a newly allocated empty array all-zero strides.
+  Shape strides = shape.product() == 0 ? Shape(shape.size(), 0) : c_strides(shape, item);
+  return Array(Storage::allocate(shape.product() * item), dtype, shape, strides, 0);
 }
 
 Array full(const Shape& shape, const ArrayLike& value, std::optional<DType> dtype) {

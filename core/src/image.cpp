@@ -107,10 +107,9 @@ Array imread(const std::string& path, int channels) {
     throw ValueError("imread: '" + path + "' is too large for stb_image");
 
   int width = 0, height = 0, file_channels = 0;
-  stbi_uc* decoded =
-      stbi_load_from_memory(reinterpret_cast<const stbi_uc*>(file->data()),
-                            static_cast<int>(file->nbytes()), &width, &height, &file_channels,
-                            channels);
+  stbi_uc* decoded = stbi_load_from_memory(reinterpret_cast<const stbi_uc*>(file->data()),
+                                           static_cast<int>(file->nbytes()), &width, &height,
+                                           &file_channels, channels);
   if (decoded == nullptr)
     throw ValueError("imread: cannot decode '" + path + "': " + stbi_failure_reason());
   // Own the pixels at once, so that they are freed even if wrapping them throws.
@@ -119,8 +118,9 @@ Array imread(const std::string& path, int channels) {
   const std::int64_t c = channels != 0 ? channels : file_channels;
   const Shape shape{height, width, c};
   // The array takes over stb's buffer instead of copying it.
-  auto storage = Storage::wrap(pixels.get(), static_cast<std::size_t>(std::int64_t{height} * width * c),
-                               [](void* p) { stbi_image_free(p); });
+  auto storage =
+      Storage::wrap(pixels.get(), static_cast<std::size_t>(std::int64_t{height} * width * c),
+                    [](void* p) { stbi_image_free(p); });
   pixels.release();
   return Array(std::move(storage), uint8, shape, c_strides(shape, 1), 0);
 }
@@ -129,8 +129,7 @@ void imwrite(const std::string& path, const Array& image, int jpeg_quality) {
   const ImageFormat format = format_from_path(path);
   check_writable(image);
   if (format == ImageFormat::Jpeg && (jpeg_quality < 1 || jpeg_quality > 100))
-    throw ValueError("imwrite: jpeg_quality must be in 1-100, got " +
-                     std::to_string(jpeg_quality));
+    throw ValueError("imwrite: jpeg_quality must be in 1-100, got " + std::to_string(jpeg_quality));
   const std::string encoded = encode(format, ascontiguousarray(image), jpeg_quality);
   detail::replace_file_atomically(path, [&](const std::string&, int fd) {
     detail::write_all(fd, encoded.data(), encoded.size(), path);

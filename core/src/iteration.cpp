@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <numeric>
 
+#include "ndgrad/core/creation.h"
+
 namespace nd::detail {
 
 Shape broadcast_strides(const Array& a, const Shape& shape) {
@@ -15,9 +17,9 @@ Shape broadcast_strides(const Array& a, const Shape& shape) {
 
 Array empty_like_layout(const Shape& shape, DType dtype, const Array* like) {
   const std::int64_t item = nd::itemsize(dtype);
-  if (like == nullptr || !(like->shape() == shape) || like->is_c_contiguous() || shape.size() < 2)
-    return Array(Storage::allocate(shape.product() * item), dtype, shape, c_strides(shape, item),
-                 0);
+  if (like == nullptr || !(like->shape() == shape) || like->is_c_contiguous() || shape.size() < 2 ||
+      shape.product() == 0)
+    return empty(shape, dtype);
   // Lay the axes out from the largest |stride| of `like` to the smallest (stable, so
   // ties keep C order), then give them contiguous strides in that order.
   std::vector<std::size_t> order(shape.size());

@@ -25,8 +25,8 @@
 
 namespace nd {
 
-// The helpers shared with npz.cpp and image.cpp (which declare them again; there is no
-// private header for three functions).
+// Internal helpers shared with npz.cpp and image.cpp. They are not part of the public
+// API, so instead of going into a public header their declarations are repeated there.
 namespace detail {
 std::shared_ptr<Storage> read_file(const std::string& path);
 void replace_file_atomically(const std::string& path,
@@ -160,7 +160,9 @@ std::string npy_header(const Array& a) {
 }
 
 // The array itself when it is already laid out in C order, else a C-ordered copy.
-Array c_ordered(const Array& a) { return a.is_c_contiguous() ? a : a.copy(); }
+Array c_ordered(const Array& a) {
+  return a.is_c_contiguous() ? a : a.copy();
+}
 
 // ---------------------------------------------------------------------------------------
 // Reading the header: a small parser for the Python literals a header may contain
@@ -169,19 +171,25 @@ Array c_ordered(const Array& a) { return a.is_c_contiguous() ? a : a.copy(); }
 struct PyLiteral {
   enum class Kind { Str, Int, Float, Bool, None, Tuple, List, Dict };
   Kind kind = Kind::None;
-  std::string_view text;          // as written in the header, for error messages
-  std::string str;                // Str
-  std::int64_t number = 0;        // Int, Bool
-  std::vector<PyLiteral> items;   // Tuple and List; Dict as key, value, key, value, ...
+  std::string_view text;         // as written in the header, for error messages
+  std::string str;               // Str
+  std::int64_t number = 0;       // Int, Bool
+  std::vector<PyLiteral> items;  // Tuple and List; Dict as key, value, key, value, ...
 };
+
+PyLiteral make_literal(PyLiteral::Kind kind, std::int64_t number = 0) {
+  PyLiteral value;
+  value.kind = kind;
+  value.number = number;
+  return value;
+}
 
 // Recursive descent over strings, ints, True/False/None, tuples, lists and dicts:
 // what ast.literal_eval accepts in practice for .npy headers. Floats are recognised
 // only so that they can be rejected with a clear message.
 class LiteralParser {
  public:
-  LiteralParser(std::string_view text, const std::string& source)
-      : text_(text), source_(source) {}
+  LiteralParser(std::string_view text, const std::string& source) : text_(text), source_(source) {}
 
   PyLiteral parse_all() {
     PyLiteral value = parse_value(0);
@@ -216,15 +224,21 @@ class LiteralParser {
     const std::size_t start = pos_;
     const char c = peek();
     PyLiteral value;
-    if (c == '\'' || c == '"') value = parse_string();
+    if (c == '\'' || c == '"')
+      value = parse_string();
     else if (c == '-' || c == '+' || std::isdigit(static_cast<unsigned char>(c)))
       value = parse_number();
-    else if (c == '(') value = parse_sequence(')', PyLiteral::Kind::Tuple, depth);
-    else if (c == '[') value = parse_sequence(']', PyLiteral::Kind::List, depth);
-    else if (c == '{') value = parse_dict(depth);
-    else if (std::isalpha(static_cast<unsigned char>(c))) value = parse_word();
-    else fail(std::string("unexpected character '") + c + "'");
-    // A parenthesised single value without a comma is the value itself, as in Python.
+    else if (c == '(')
+      value = parse_sequence(')', PyLiteral::Kind::Tuple, depth);
+    else if (c == '[')
+      value = parse_sequence(']', PyLiteral::Kind::List, depth);
+    else if (c == '{')
+      value = parse_dict(depth);
+    else if (std::isalpha(static_cast<unsigned char>(c)))
+      value = parse_word();
+    else
+      fail(std::string("unexpected character '") + c + "'");
+    // Only "(x)" already has a text: like Python, it returns the inner value x itself.
     if (value.text.empty()) value.text = text_.substr(start, pos_ - start);
     return value;
   }
@@ -232,7 +246,7 @@ class LiteralParser {
   // Quoted text; a backslash escapes the next character (headers never need more).
   PyLiteral parse_string() {
     const char quote = text_[pos_++];
-    PyLiteral value{.kind = PyLiteral::Kind::Str};
+    PyLiteral value = make_literal(PyLiteral::Kind::Str);
     while (!at_end() && peek() != quote) {
       if (peek() == '\\') ++pos_;
       if (!at_end()) value.str += text_[pos_++];
@@ -258,28 +272,28 @@ class LiteralParser {
       while (!at_end() && (std::isalnum(static_cast<unsigned char>(peek())) || peek() == '.' ||
                            peek() == '+' || peek() == '-'))
         ++pos_;
-      return PyLiteral{.kind = PyLiteral::Kind::Float};
+      return make_literal(PyLiteral::Kind::Float);
     }
     if (peek() == 'L' || peek() == 'l') ++pos_;  // Python 2's long suffix, as NumPy allows
     if (!negative && magnitude == limit) fail("integer too large");
     std::int64_t number = negative ? std::int64_t(0 - magnitude) : std::int64_t(magnitude);
-    return PyLiteral{.kind = PyLiteral::Kind::Int, .number = number};
+    return make_literal(PyLiteral::Kind::Int, number);
   }
 
   PyLiteral parse_word() {
     const std::size_t start = pos_;
     while (std::isalnum(static_cast<unsigned char>(peek())) || peek() == '_') ++pos_;
     std::string_view word = text_.substr(start, pos_ - start);
-    if (word == "True") return PyLiteral{.kind = PyLiteral::Kind::Bool, .number = 1};
-    if (word == "False") return PyLiteral{.kind = PyLiteral::Kind::Bool, .number = 0};
-    if (word == "None") return PyLiteral{.kind = PyLiteral::Kind::None};
+    if (word == "True") return make_literal(PyLiteral::Kind::Bool, 1);
+    if (word == "False") return make_literal(PyLiteral::Kind::Bool, 0);
+    if (word == "None") return make_literal(PyLiteral::Kind::None);
     pos_ = start;
     fail("unexpected name '" + std::string(word) + "'");
   }
 
   PyLiteral parse_sequence(char close, PyLiteral::Kind kind, int depth) {
     ++pos_;  // the opening bracket
-    PyLiteral value{.kind = kind};
+    PyLiteral value = make_literal(kind);
     bool saw_comma = false;
     while (true) {
       skip_space();
@@ -298,7 +312,7 @@ class LiteralParser {
 
   PyLiteral parse_dict(int depth) {
     ++pos_;  // '{'
-    PyLiteral value{.kind = PyLiteral::Kind::Dict};
+    PyLiteral value = make_literal(PyLiteral::Kind::Dict);
     while (true) {
       skip_space();
       if (peek() == '}') break;
@@ -334,10 +348,10 @@ struct NpyLayout {
 
 // A descr names a byte order ('<' little, '>' big, '|' not applicable, '=' native, or
 // nothing), a kind and an item size. Only the six dtypes ndgrad has are accepted.
-void parse_descr(const std::string& descr, NpyLayout& layout) {
+void parse_descr(const std::string& descr, NpyLayout& layout, const std::string& source) {
   std::string_view rest = descr;
   char order = '=';
-  if (!rest.empty() && std::strchr("<>|=", rest[0]) != nullptr) {
+  if (!rest.empty() && std::string_view("<>|=").find(rest[0]) != std::string_view::npos) {
     order = rest[0];
     rest.remove_prefix(1);
   }
@@ -346,7 +360,7 @@ void parse_descr(const std::string& descr, NpyLayout& layout) {
   auto found = std::find_if(std::begin(kKnown), std::end(kKnown),
                             [&](const auto& known) { return known.first == rest; });
   if (found == std::end(kKnown))
-    throw TypeError("data type '" + descr +
+    throw TypeError(source + ": data type '" + descr +
                     "' is not supported (ndgrad has bool, uint8, int32, int64, float32 and "
                     "float64)");
   layout.dtype = found->second;
@@ -389,8 +403,10 @@ Shape parse_shape(const PyLiteral& value, const std::string& source) {
     shape.push_back(dim.number);
   }
   if (!valid)
-    throw ValueError(source + ": 'shape' in the .npy header is not a tuple of non-negative "
-                     "integers: " + std::string(value.text));
+    throw ValueError(source +
+                     ": 'shape' in the .npy header is not a tuple of non-negative "
+                     "integers: " +
+                     std::string(value.text));
   return shape;
 }
 
@@ -416,8 +432,8 @@ std::size_t data_byte_count(const Shape& shape, DType dtype, const std::string& 
 NpyLayout layout_from_header(std::string_view header, const std::string& source) {
   PyLiteral dict = LiteralParser(header, source).parse_all();
   if (dict.kind != PyLiteral::Kind::Dict)
-    throw ValueError(source + ": the .npy header is not a dictionary: " +
-                     std::string(dict.text.substr(0, 200)));
+    throw ValueError(
+        source + ": the .npy header is not a dictionary: " + std::string(dict.text.substr(0, 200)));
   check_keys(dict, source);
 
   NpyLayout layout;
@@ -426,9 +442,9 @@ NpyLayout layout_from_header(std::string_view header, const std::string& source)
     throw TypeError(source + ": structured data type " + std::string(descr.text) +
                     " is not supported");
   if (descr.kind != PyLiteral::Kind::Str)
-    throw ValueError(source + ": 'descr' in the .npy header is not a string: " +
-                     std::string(descr.text));
-  parse_descr(descr.str, layout);
+    throw ValueError(source +
+                     ": 'descr' in the .npy header is not a string: " + std::string(descr.text));
+  parse_descr(descr.str, layout, source);
 
   const PyLiteral& fortran = *find_key(dict, "fortran_order");
   if (fortran.kind != PyLiteral::Kind::Bool)
@@ -450,8 +466,8 @@ NpyLayout read_layout(const std::byte* file, std::size_t size, const std::string
     throw ValueError(source + ": not a .npy file (the magic string \\x93NUMPY is missing)");
   const int major = bytes[6], minor = bytes[7];
   if (major < 1 || major > 3 || minor != 0)
-    throw ValueError(source + ": unsupported .npy format version " + std::to_string(major) +
-                     "." + std::to_string(minor) + " (known: 1.0, 2.0, 3.0)");
+    throw ValueError(source + ": unsupported .npy format version " + std::to_string(major) + "." +
+                     std::to_string(minor) + " (known: 1.0, 2.0, 3.0)");
 
   const std::size_t length_bytes = major == 1 ? 2 : 4;
   const std::size_t prefix = kMagicLength + 2 + length_bytes;
@@ -469,10 +485,9 @@ NpyLayout read_layout(const std::byte* file, std::size_t size, const std::string
   const std::size_t available = size - layout.data_offset;
   // Trailing bytes beyond the data are ignored, as NumPy ignores them.
   if (layout.data_bytes > available)
-    throw ValueError(source + ": the .npy file is truncated: shape " +
-                     python_tuple(layout.shape) + " of " + name(layout.dtype) + " needs " +
-                     std::to_string(layout.data_bytes) + " data bytes but only " +
-                     std::to_string(available) + " follow the header");
+    throw ValueError(source + ": the .npy file is truncated: shape " + python_tuple(layout.shape) +
+                     " of " + name(layout.dtype) + " needs " + std::to_string(layout.data_bytes) +
+                     " data bytes but only " + std::to_string(available) + " follow the header");
   return layout;
 }
 
@@ -492,7 +507,8 @@ Shape f_strides(const Shape& shape, std::int64_t itemsize) {
 
 template <class T>
 void reverse_bytes_of_each(std::byte* data, std::size_t count) {
-  for (std::size_t i = 0; i < count; ++i) std::reverse(data + i * sizeof(T), data + (i + 1) * sizeof(T));
+  for (std::size_t i = 0; i < count; ++i)
+    std::reverse(data + i * sizeof(T), data + (i + 1) * sizeof(T));
 }
 
 // A C++ bool must hold 0 or 1; NumPy treats any non-zero byte as True, so map it to 1.
@@ -581,13 +597,12 @@ Array npy_from_storage(std::shared_ptr<Storage> file, const std::string& source)
   std::byte* data = storage->data() + offset;
   const std::size_t count = layout.data_bytes / static_cast<std::size_t>(item);
   if (layout.byte_swap)
-    dispatch(layout.dtype, [&](auto tag) {
-      reverse_bytes_of_each<typename decltype(tag)::type>(data, count);
-    });
+    dispatch(layout.dtype,
+             [&](auto tag) { reverse_bytes_of_each<typename decltype(tag)::type>(data, count); });
   if (layout.dtype == bool_) normalise_bools(data, count);
 
-  Shape strides = layout.fortran_order ? f_strides(layout.shape, item)
-                                       : c_strides(layout.shape, item);
+  Shape strides =
+      layout.fortran_order ? f_strides(layout.shape, item) : c_strides(layout.shape, item);
   return Array(std::move(storage), layout.dtype, layout.shape, std::move(strides),
                static_cast<std::int64_t>(offset));
 }
@@ -621,6 +636,8 @@ void save(const std::string& path, const Array& a) {
   });
 }
 
-Array load(const std::string& path) { return detail::npy_from_storage(detail::read_file(path), path); }
+Array load(const std::string& path) {
+  return detail::npy_from_storage(detail::read_file(path), path);
+}
 
 }  // namespace nd

@@ -1,9 +1,10 @@
 // NumPy's .npz format: a zip archive whose members are .npy files named "<name>.npy".
 // np.savez stores the members, np.savez_compressed deflates them; both write zip64
 // extra fields, which libzip reads.
-#include <zip.h>
+#include "ndgrad/core/npy.h"
 
 #include <sys/stat.h>
+#include <zip.h>
 
 #include <algorithm>
 #include <cerrno>
@@ -13,7 +14,6 @@
 #include <system_error>
 
 #include "ndgrad/core/errors.h"
-#include "ndgrad/core/npy.h"
 #include "ndgrad/core/storage.h"
 
 namespace nd {
@@ -22,6 +22,7 @@ namespace nd {
 namespace detail {
 void replace_file_atomically(const std::string& path,
                              const std::function<void(const std::string&, int)>& fill);
+void write_all(int fd, const void* data, std::size_t size, const std::string& path);
 Array npy_from_storage(std::shared_ptr<Storage> file, const std::string& source);
 }  // namespace detail
 
@@ -30,6 +31,9 @@ namespace {
 // Deflate cannot expand data by more than this factor (zlib's documented limit), so a
 // member claiming a larger uncompressed size than this allows is lying.
 constexpr std::uint64_t kMaxDeflateRatio = 1032;
+
+// A zip archive with no members: just the end-of-central-directory record.
+constexpr char kEmptyZip[22] = {'P', 'K', 5, 6};
 
 // Frees the libzip objects on every path out of a function.
 struct ArchiveCloser {
@@ -77,9 +81,8 @@ void add_member(zip_t* archive, const std::string& member, const std::string& by
 
 // libzip writes the archive to `temp_path` (the empty temporary that
 // replace_file_atomically created) when it is closed.
-void write_zip(const std::string& temp_path, const std::string& path,
-               const NamedArrays& arrays, const std::vector<std::string>& members,
-               zip_int32_t method) {
+void write_zip(const std::string& temp_path, const std::string& path, const NamedArrays& arrays,
+               const std::vector<std::string>& members, zip_int32_t method) {
   int error = 0;
   ArchivePtr archive(zip_open(temp_path.c_str(), ZIP_TRUNCATE, &error));
   if (!archive) throw IOError("cannot write '" + path + "': " + zip_error_text(error));
@@ -95,7 +98,10 @@ void write_npz(const std::string& path, const NamedArrays& arrays, zip_int32_t m
   std::vector<std::string> members;
   members.reserve(arrays.size());
   for (const auto& named : arrays) members.push_back(npy_bytes(named.second));
-  detail::replace_file_atomically(path, [&](const std::string& temp_path, int) {
+  detail::replace_file_atomically(path, [&](const std::string& temp_path, int fd) {
+    // libzip deletes an archive without members instead of writing it; NumPy writes the
+    // bare end-of-central-directory record, so do the same.
+    if (arrays.empty()) return detail::write_all(fd, kEmptyZip, sizeof(kEmptyZip), path);
     write_zip(temp_path, path, arrays, members, method);
   });
 }
@@ -116,8 +122,10 @@ void check_member_sizes(const zip_stat_t& info, std::uint64_t archive_size,
     throw ValueError(source + ": the member claims " + std::to_string(info.comp_size) +
                      " compressed bytes, more than the whole archive");
   std::uint64_t bound = 0;
-  if (info.comp_method == ZIP_CM_STORE) bound = info.comp_size;
-  else if (info.comp_method == ZIP_CM_DEFLATE) bound = info.comp_size * kMaxDeflateRatio + 1024;
+  if (info.comp_method == ZIP_CM_STORE)
+    bound = info.comp_size;
+  else if (info.comp_method == ZIP_CM_DEFLATE)
+    bound = info.comp_size * kMaxDeflateRatio + 1024;
   else
     throw ValueError(source + ": unsupported compression method " +
                      std::to_string(info.comp_method) + " (NumPy writes stored or deflated)");
@@ -126,8 +134,6 @@ void check_member_sizes(const zip_stat_t& info, std::uint64_t archive_size,
                      " bytes, more than its " + std::to_string(info.comp_size) +
                      " compressed bytes can hold");
 }
-
-std::string member_error(zip_file_t* file) { return zip_file_strerror(file); }
 
 // Decompresses one member into its own storage (which then becomes the array's).
 Array read_member(zip_t* archive, zip_uint64_t index, const zip_stat_t& info,
@@ -140,7 +146,7 @@ Array read_member(zip_t* archive, zip_uint64_t index, const zip_stat_t& info,
   std::uint64_t done = 0;
   while (done < info.size) {
     zip_int64_t n = zip_fread(file.get(), storage->data() + done, info.size - done);
-    if (n < 0) throw ValueError(source + ": " + member_error(file.get()));
+    if (n < 0) throw ValueError(source + ": " + zip_file_strerror(file.get()));
     if (n == 0) break;
     done += static_cast<std::uint64_t>(n);
   }
@@ -150,7 +156,7 @@ Array read_member(zip_t* archive, zip_uint64_t index, const zip_stat_t& info,
   // Reading past the end is what makes libzip compare the CRC.
   char extra;
   zip_int64_t n = zip_fread(file.get(), &extra, 1);
-  if (n < 0) throw ValueError(source + ": " + member_error(file.get()));
+  if (n < 0) throw ValueError(source + ": " + zip_file_strerror(file.get()));
   if (n > 0) throw ValueError(source + ": the member is longer than the archive says");
   return detail::npy_from_storage(std::move(storage), source);
 }
@@ -162,7 +168,8 @@ bool is_io_error(int zip_error) {
 }
 
 bool ends_with(const std::string& s, const std::string& suffix) {
-  return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+  return s.size() >= suffix.size() &&
+         s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
 
 }  // namespace
@@ -179,10 +186,12 @@ std::map<std::string, Array> load_npz(const std::string& path) {
   struct stat file_info;
   if (::stat(path.c_str(), &file_info) != 0) {
     const int err = errno;
-    throw IOError("[Errno " + std::to_string(err) + "] " +
-                  std::generic_category().message(err) + ": '" + path + "'");
+    throw IOError("[Errno " + std::to_string(err) + "] " + std::generic_category().message(err) +
+                  ": '" + path + "'");
   }
   if (S_ISDIR(file_info.st_mode)) throw IOError("[Errno 21] Is a directory: '" + path + "'");
+  // libzip would open an empty file as an empty archive; NumPy refuses it.
+  if (file_info.st_size == 0) throw ValueError(path + ": the file is empty, not a .npz archive");
 
   int error = 0;
   ArchivePtr archive(zip_open(path.c_str(), ZIP_RDONLY, &error));

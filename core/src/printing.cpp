@@ -19,6 +19,7 @@
 #include <string>
 #include <system_error>
 #include <type_traits>
+#include <utility>
 #include <vector>
 
 #include "ndgrad/core/errors.h"
@@ -115,35 +116,100 @@ FloatText to_positional(const FloatText& sci) {
   return t;
 }
 
+// The exact value of x rounded half to even to `digits` digits after the point, as
+// to_chars with a precision rounds it.
+template <class T>
+FloatText rounded(T x, bool sci, int digits) {
+  std::string text =
+      chars(x, sci ? std::chars_format::scientific : std::chars_format::fixed, digits);
+  return sci ? split_scientific(text) : split_fixed(text);
+}
+
+// The float of type T that the digits of t (without sign) read back as.
+template <class T>
+T read_back(const FloatText& t, bool sci) {
+  std::string text = t.whole;
+  if (!t.fraction.empty()) text += "." + t.fraction;
+  if (sci) text += "e" + std::to_string(t.exponent);
+  T value{};
+  std::from_chars(text.data(), text.data() + text.size(), value);
+  return value;
+}
+
+// Moves t one unit of its last digit up or down, carrying across the point and, in
+// scientific notation, into the exponent (9.99e+04 up is 1.00e+05, 1.00e+05 down is
+// 9.99e+04: Dragon4's two candidates always have the decade of the value).
+void step_last_digit(FloatText& t, bool up, bool sci) {
+  std::string d = t.whole + t.fraction;
+  const std::size_t frac = t.fraction.size();
+  std::size_t i = d.size();
+  const char wraps = up ? '9' : '0';
+  while (i > 0 && d[i - 1] == wraps) d[--i] = up ? '0' : '9';
+  if (i == 0)
+    d.insert(0, "1");  // only upwards: the digits are never all zero here
+  else
+    d[i - 1] = static_cast<char>(d[i - 1] + (up ? 1 : -1));
+  t.whole = d.substr(0, d.size() - frac);
+  t.fraction = d.substr(d.size() - frac);
+  if (sci && t.whole.size() > 1) {  // 10.00e+04
+    t = FloatText{"1", std::string(frac, '0'), t.exponent + 1};
+  } else if (sci && t.whole == "0") {  // 0.99e+05
+    t = FloatText{"9", std::string(frac, '9'), t.exponent - 1};
+  } else if (t.whole.size() > 1 && t.whole[0] == '0') {
+    t.whole.erase(0, 1);  // 09.5
+  }
+}
+
+// Dragon4 in unique mode ends on one of the two candidates around x at the last digit
+// position, the nearest one unless only the other one reads back as x. That happens
+// next to powers of two, where the gap to the float below is half the gap above.
+template <class T>
+void prefer_round_trip(T x, bool sci, FloatText& t) {
+  const T magnitude = std::abs(x);
+  const T back = read_back<T>(t, sci);
+  if (back == magnitude) return;
+  FloatText other = t;
+  step_last_digit(other, back < magnitude, sci);
+  if (read_back<T>(other, sci) == magnitude) t = other;
+}
+
 // The digits Dragon4 prints for a finite x. In unique mode it emits the shortest
-// round-trip digits, but stops at `precision` digits after the point, and never stops
-// before `min_digits` digits after it: up to there the digits are the exact value's, so
-// a float32 with min_digits 0 prints as 75286112. where its shortest digits give
-// 75286110. When cut or extended, the last digit is the exact value rounded half to
-// even, which is what to_chars with a precision produces.
+// round-trip digits, with two limits on where the last digit may fall: not past
+// `precision` digits after the point, and not before `min_digits` digits after it (the
+// digits up to there are the exact value's: with min_digits 0 the float32 75286112
+// prints as 75286112. where its shortest digits give 75286110.). When a limit applies,
+// the last digit is rounded from the exact value.
 template <class T>
 FloatText dragon4(T x, Notation notation, const DigitRequest& request, bool plus_sign) {
   const bool sci = notation == Notation::Scientific;
-  const std::chars_format format = sci ? std::chars_format::scientific : std::chars_format::fixed;
   FloatText t = split_scientific(chars(x, std::chars_format::scientific));
+
+  // Position of the last shortest digit, counted in digits after the point (negative
+  // when it lies left of the units digit, as for 75286110).
+  const int shortest_digits = static_cast<int>(t.fraction.size());
+  const int last_digit = sci ? shortest_digits : shortest_digits - t.exponent;
   if (!sci) t = to_positional(t);
 
-  int shortest = static_cast<int>(t.fraction.size());
   std::optional<int> cut;
-  if (!request.unique) cut = request.precision;
-  else if (request.precision >= 0 && shortest > request.precision) cut = request.precision;
-  else if (shortest <= request.min_digits) cut = request.min_digits;
+  if (!request.unique)
+    cut = request.precision;
+  else if (request.precision >= 0 && last_digit > request.precision)
+    cut = request.precision;
+  else if (request.min_digits >= 0 && last_digit < request.min_digits)
+    cut = request.min_digits;
   if (cut) {
-    std::string text = chars(x, format, *cut);
-    t = sci ? split_scientific(text) : split_fixed(text);
+    t = rounded(x, sci, *cut);
+    if (request.unique) prefer_round_trip(x, sci, t);
   }
 
   if (request.trim) {
-    std::size_t last = t.fraction.find_last_not_of('0');
-    t.fraction.erase(last == std::string::npos ? 0 : last + 1);
+    std::size_t nonzero = t.fraction.find_last_not_of('0');
+    t.fraction.erase(nonzero == std::string::npos ? 0 : nonzero + 1);
   }
-  if (std::signbit(x)) t.whole.insert(0, "-");
-  else if (plus_sign) t.whole.insert(0, "+");
+  if (std::signbit(x))
+    t.whole.insert(0, "-");
+  else if (plus_sign)
+    t.whole.insert(0, "+");
   return t;
 }
 
@@ -198,18 +264,20 @@ class IntegerFormat {
 template <class T>
 class FloatFormat {
  public:
-  FloatFormat(const std::vector<T>& shown, const PrintOptions& options)
-      : options_(options) {
+  FloatFormat(const std::vector<T>& shown, const PrintOptions& options) : options_(options) {
     digits_.precision = options_.floatmode == "unique" ? -1 : options.precision;
     std::vector<T> finite;
     for (T x : shown)
       if (std::isfinite(x)) finite.push_back(x);
     scientific_ = needs_scientific(finite);
-    if (finite.empty()) measure_no_finite();
-    else if (scientific_) measure_scientific(finite);
-    else measure_positional(finite);
-    if (options_.sign == ' ' && std::none_of(finite.begin(), finite.end(),
-                                             [](T x) { return std::signbit(x); }))
+    if (finite.empty())
+      measure_no_finite();
+    else if (scientific_)
+      measure_scientific(finite);
+    else
+      measure_positional(finite);
+    if (options_.sign == ' ' &&
+        std::none_of(finite.begin(), finite.end(), [](T x) { return std::signbit(x); }))
       ++pad_left_;  // room for the blank sign of the positive values
     if (finite.size() != shown.size()) widen_for_non_finite(shown);
   }
@@ -295,9 +363,8 @@ class FloatFormat {
   // nan and inf are right-aligned in the full width; the integer part may need to grow
   // for them to fit.
   void widen_for_non_finite(const std::vector<T>& shown) {
-    bool neg_inf = options_.sign != '-' ||
-                   std::any_of(shown.begin(), shown.end(),
-                               [](T x) { return std::isinf(x) && x < 0; });
+    bool neg_inf = options_.sign != '-' || std::any_of(shown.begin(), shown.end(),
+                                                       [](T x) { return std::isinf(x) && x < 0; });
     int nan_len = static_cast<int>(options_.nanstr.size());
     int inf_len = static_cast<int>(options_.infstr.size()) + (neg_inf ? 1 : 0);
     int offset = pad_right_ + 1;  // the fraction and the point
@@ -319,9 +386,12 @@ class FloatFormat {
 // The formatter NumPy's _get_format_function picks for element type T.
 template <class T>
 auto make_format(const std::vector<T>& shown, bool zero_dim, const PrintOptions& options) {
-  if constexpr (std::is_same_v<T, bool>) return BoolFormat(zero_dim);
-  else if constexpr (std::is_integral_v<T>) return IntegerFormat<T>(shown);
-  else return FloatFormat<T>(shown, options);
+  if constexpr (std::is_same_v<T, bool>)
+    return BoolFormat(zero_dim);
+  else if constexpr (std::is_integral_v<T>)
+    return IntegerFormat<T>(shown);
+  else
+    return FloatFormat<T>(shown, options);
 }
 
 // ---------------------------------------------------------------------------------------
@@ -337,8 +407,9 @@ std::string scalar_str(T x) {
   } else {
     if (std::isnan(x)) return "nan";
     if (std::isinf(x)) return x < 0 ? "-inf" : "inf";
-    long double magnitude = std::abs(static_cast<long double>(x));  // NumPy compares in
-    if (magnitude == 0 || (magnitude >= 1e-4L && magnitude < 1e16L)) {  // long double
+    // NumPy compares in long double: float32(1e-4), just below 1e-4, prints as 1e-04.
+    long double magnitude = std::abs(static_cast<long double>(x));
+    if (magnitude == 0 || (magnitude >= 1e-4L && magnitude < 1e16L)) {
       FloatText t = dragon4(x, Notation::Positional, DigitRequest{}, false);
       return t.whole + "." + (t.fraction.empty() ? "0" : t.fraction);  // "1.0"
     }
@@ -413,8 +484,7 @@ class ArrayLayout {
     if (axis + 1 == shape_.size()) {
       // Innermost axis: a row of elements, wrapped when they pass the width, which
       // keeps room for the separator or the closing bracket after each one.
-      const std::int64_t elem_width =
-          width - std::max<std::int64_t>(rstrip(separator_).size(), 1);
+      const std::int64_t elem_width = width - std::max<std::int64_t>(rstrip(separator_).size(), 1);
       std::string line = hanging_indent;
       auto add = [&](const std::string& word, bool last) {
         extend_line(s, line, word, elem_width, hanging_indent);
@@ -428,8 +498,7 @@ class ArrayLayout {
     } else {
       // Outer axes: one sub-array per line, separated by ndim - axis - 1 newlines so
       // that 3-D and higher blocks get blank lines between them.
-      const std::string line_sep =
-          rstrip(separator_) + std::string(shape_.size() - axis - 1, '\n');
+      const std::string line_sep = rstrip(separator_) + std::string(shape_.size() - axis - 1, '\n');
       for (std::int64_t i = 0; i < leading; ++i) s += hanging_indent + child(i) + line_sep;
       if (summary) s += hanging_indent + "..." + line_sep;
       for (std::int64_t i = trailing; i > 1; --i)
@@ -469,13 +538,15 @@ void collect_shown(const T* data, const Shape& shape, std::size_t axis, std::int
 
 // The array's elements in C order. (Not ascontiguousarray: like NumPy's, it turns a 0-d
 // array into a 1-d one.)
-Array c_order(const Array& a) { return a.is_c_contiguous() ? a : a.copy(); }
+Array c_order(const Array& a) {
+  return a.is_c_contiguous() ? a : a.copy();
+}
 
 // NumPy's array2string for a non-empty array: `prefix_width` is the width of the text
 // printed before the array on its first line ("array(" in repr), `suffix_width` that of
 // the text after it, which the last line must leave room for.
-std::string array_to_string(const Array& a, const std::string& separator,
-                            std::int64_t prefix_width, std::int64_t suffix_width) {
+std::string array_to_string(const Array& a, const std::string& separator, std::int64_t prefix_width,
+                            std::int64_t suffix_width) {
   const PrintOptions& options = current_options();
   const Array c = c_order(a);
   const bool summarize = c.size() > options.threshold;
@@ -486,8 +557,8 @@ std::string array_to_string(const Array& a, const std::string& separator,
     std::vector<T> shown;
     collect_shown(data, c.shape(), 0, options.edgeitems, summarize, shown);
     auto format = make_format(shown, c.ndim() == 0, options);
-    ArrayLayout<T, decltype(format)> layout(data, c.shape(), format, summarize,
-                                            options.edgeitems, separator);
+    ArrayLayout<T, decltype(format)> layout(data, c.shape(), format, summarize, options.edgeitems,
+                                            separator);
     return layout.format(options.linewidth - suffix_width, next_line_prefix);
   });
 }
@@ -515,7 +586,9 @@ void set_printoptions(const PrintOptions& options) {
   current_options() = options;
 }
 
-PrintOptions get_printoptions() { return current_options(); }
+PrintOptions get_printoptions() {
+  return current_options();
+}
 
 std::string array_str(const Array& a) {
   // A 0-d array prints like the scalar it holds, at full precision.
@@ -549,14 +622,18 @@ std::string array_repr(const Array& a) {
   // The dtype goes on a line of its own when it would make the last line too long.
   const std::string dtype_text = std::string("dtype=") + name(a.dtype()) + ")";
   const std::size_t last_line = text.size() - (text.rfind('\n') + 1);  // npos + 1 == 0
-  const bool own_line = static_cast<std::int64_t>(last_line + dtype_text.size() + 1) >
-                        current_options().linewidth;
+  const bool own_line =
+      static_cast<std::int64_t>(last_line + dtype_text.size() + 1) > current_options().linewidth;
   const std::string spacer = own_line ? "\n" + std::string(prefix.size(), ' ') : " ";
   return text + spacer + dtype_text;
 }
 
-std::string repr(const Array& a) { return array_repr(a); }
+std::string repr(const Array& a) {
+  return array_repr(a);
+}
 
-std::ostream& operator<<(std::ostream& os, const Array& a) { return os << array_str(a); }
+std::ostream& operator<<(std::ostream& os, const Array& a) {
+  return os << array_str(a);
+}
 
 }  // namespace nd

@@ -144,17 +144,18 @@ Array asfortranarray(const Array& a, std::optional<DType> dtype) {
   return out;
 }
 
+// NumPy adds the missing axes by indexing with None (stride 0), or reshapes a 0-d array.
 Array atleast_1d(const Array& a) {
   return a.ndim() >= 1 ? a : a.reshape({1});
 }
 Array atleast_2d(const Array& a) {
   if (a.ndim() >= 2) return a;
-  return a.ndim() == 1 ? expand_dims(a, 0) : a.reshape({1, 1});
+  return a.ndim() == 1 ? a.index({None, Slice()}) : a.reshape({1, 1});
 }
 Array atleast_3d(const Array& a) {
   if (a.ndim() >= 3) return a;
-  if (a.ndim() == 2) return expand_dims(a, 2);
-  if (a.ndim() == 1) return a.reshape({1, a.shape()[0], 1});
+  if (a.ndim() == 2) return a.index({Slice(), Slice(), None});
+  if (a.ndim() == 1) return a.index({None, Slice(), None});
   return a.reshape({1, 1, 1});
 }
 

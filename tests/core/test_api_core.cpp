@@ -28,35 +28,31 @@ CoreBlockResults run_core_block() {
   std::streambuf* old = std::cout.rdbuf(captured.rdbuf());
   {
     // ---- begin: shared/API.md, "Array core" ----
-    using nd::Ellipsis;
-    using nd::None;
-    using nd::Slice;
+    // clang-format off
+using nd::Slice; using nd::None; using nd::Ellipsis;
 
-    nd::Array v = nd::array({1, 2, 3});                              // np.array([1, 2, 3])
-    nd::Array m = nd::array({{1, 2, 3}, {2, 3, 4}});                 // np.array([[1,2,3],[2,3,4]])
-    std::cout << nd::zeros({2, 3}) << "\n";                          // print(np.zeros((2, 3)))
-    std::cout << nd::full({2, 2}, -INFINITY) << "\n";                // np.full((2, 2), -np.inf)
-    std::cout << nd::eye(5, 3) << "\n" << nd::eye(5, 5, 3) << "\n";  // np.eye(5, 3), np.eye(5, k=3)
-    std::cout << nd::arange(0, 10, 2) << "\n" << nd::linspace(0, 1, 5) << "\n";
-    nd::Array data = nd::arange(24).reshape({2, 3, 4});  // np.arange(24).reshape(2, 3, 4)
-    data.reshape({2, -1});                               // reshape(2, -1)
-    data.transpose({0, 2, 1});
-    m.T();  // np.transpose(data, (0,2,1)); m.T
-    nd::expand_dims(v, 0);
-    nd::squeeze(nd::expand_dims(v, 1), 1);
-    nd::moveaxis(data, -1, 0);
-    nd::swapaxes(data, 0, 1);
-    nd::broadcast_to(v, {3, 3});
-    nd::tril(nd::ones({3, 3}));  // np.tril(np.ones((3, 3)))
-    auto [xv, yv] = nd::meshgrid(nd::linspace(0, 1, 64), nd::linspace(0, 1, 64));  // variadic
+nd::Array v = nd::array({1, 2, 3});                    // np.array([1, 2, 3])
+nd::Array m = nd::array({{1, 2, 3}, {2, 3, 4}});       // np.array([[1,2,3],[2,3,4]])
+std::cout << nd::zeros({2, 3}) << "\n";                // print(np.zeros((2, 3)))
+std::cout << nd::full({2, 2}, -INFINITY) << "\n";      // np.full((2, 2), -np.inf)
+std::cout << nd::eye(5, 3) << "\n" << nd::eye(5, 5, 3) << "\n";  // np.eye(5, 3), np.eye(5, k=3)
+std::cout << nd::arange(0, 10, 2) << "\n" << nd::linspace(0, 1, 5) << "\n";
+nd::Array data = nd::arange(24).reshape({2, 3, 4});    // np.arange(24).reshape(2, 3, 4)
+data.reshape({2, -1});                                 // reshape(2, -1)
+data.transpose({0, 2, 1}); m.T();                      // np.transpose(data, (0,2,1)); m.T
+nd::expand_dims(v, 0); nd::squeeze(nd::expand_dims(v, 1), 1);
+nd::moveaxis(data, -1, 0); nd::swapaxes(data, 0, 1); nd::broadcast_to(v, {3, 3});
+nd::tril(nd::ones({3, 3}));                            // np.tril(np.ones((3, 3)))
+auto [xv, yv] = nd::meshgrid(nd::linspace(0, 1, 64), nd::linspace(0, 1, 64));  // variadic
 
-    nd::Array x = nd::array({{1, 2}, {2, 3}, {3, 4}, {4, 5}, {5, 6}, {6, 7}});
-    x.index({Slice(1, 4, 2)});                                      // x[1:4:2]
-    x.index({Slice(None, None, -1), 0});                            // x[::-1, 0]
-    x.index({Slice(), None});                                       // x[:, None]
-    x.index({Ellipsis, 1});                                         // x[..., 1]
-    x.index({nd::array({1, 3, 5}), nd::array({0, 1, 0})});          // x[[1,3,5], [0,1,0]]
-    x.index({nd::array({true, false, false, true, true, false})});  // boolean mask
+nd::Array x = nd::array({{1, 2}, {2, 3}, {3, 4}, {4, 5}, {5, 6}, {6, 7}});
+x.index({Slice(1, 4, 2)});                             // x[1:4:2]
+x.index({Slice(None, None, -1), 0});                   // x[::-1, 0]
+x.index({Slice(), None});                              // x[:, None]
+x.index({Ellipsis, 1});                                // x[..., 1]
+x.index({nd::array({1, 3, 5}), nd::array({0, 1, 0})}); // x[[1,3,5], [0,1,0]]
+x.index({nd::array({true, false, false, true, true, false})});   // boolean mask
+    // clang-format on
     // (results captured for the checks below, before the writes change x)
     r.x_step = x.index({Slice(1, 4, 2)}).copy();
     r.x_rev0 = x.index({Slice(None, None, -1), 0}).copy();
@@ -64,19 +60,20 @@ CoreBlockResults run_core_block() {
     r.x_ell1 = x.index({Ellipsis, 1}).copy();
     r.x_fancy = x.index({nd::array({1, 3, 5}), nd::array({0, 1, 0})});
     r.x_mask = x.index({nd::array({true, false, false, true, true, false})});
-    x.index_put({Slice(), 0}, nd::array({-1, -2, -3, -4, -5, -6}));  // x[:, 0] = [...]
-    x.index_put({x > 4}, 0);                                         // x[x > 4] = 0
-    nd::Array c = nd::ascontiguousarray(x.T());                      // flags().c_contiguous == true
-    bool shared = nd::shares_memory(x, x.index({Slice(2, 5)}));      // views share
-    nd::Array img8 = nd::full({1, 64, 64, 3}, 250, nd::uint8);
-    nd::Array f = img8.astype(nd::float64) + 50;  // 300.0 (img8 + 50 wraps to 44)
+    // clang-format off
+x.index_put({Slice(), 0}, nd::array({-1, -2, -3, -4, -5, -6}));  // x[:, 0] = [...]
+x.index_put({x > 4}, 0);                               // x[x > 4] = 0
+nd::Array c = nd::ascontiguousarray(x.T());            // flags().c_contiguous == true
+bool shared = nd::shares_memory(x, x.index({Slice(2, 5)}));      // views share
+nd::Array img8 = nd::full({1, 64, 64, 3}, 250, nd::uint8);
+nd::Array f = img8.astype(nd::float64) + 50;           // 300.0 (img8 + 50 wraps to 44)
 
-    nd::save("a.npy", x);
-    nd::Array back = nd::load("a.npy");
-    nd::savez_compressed("model_data.npz", {{"weights", f}, {"images", img8}});
-    std::map<std::string, nd::Array> z = nd::load_npz("model_data.npz");
-    nd::Array photo = nd::imread("cat.png");  // uint8 (H, W, C) via stb_image
-    nd::imwrite("out.png", photo);
+nd::save("a.npy", x); nd::Array back = nd::load("a.npy");
+nd::savez_compressed("model_data.npz", {{"weights", f}, {"images", img8}});
+std::map<std::string, nd::Array> z = nd::load_npz("model_data.npz");
+nd::Array photo = nd::imread("cat.png");               // uint8 (H, W, C) via stb_image
+nd::imwrite("out.png", photo);
+    // clang-format on
     // ---- end ----
     r.v = v, r.m = m, r.data = data, r.x = x, r.c = c, r.img8 = img8, r.f = f;
     r.back = back, r.photo = photo, r.shared = shared, r.z = z;

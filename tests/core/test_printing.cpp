@@ -60,8 +60,8 @@ std::vector<PrintCase> load_cases() {
     }
     std::string sign;
     nd::PrintOptions& o = c.options;
-    in >> word >> o.precision >> o.threshold >> o.edgeitems >> o.linewidth >> o.suppress >>
-        sign >> o.floatmode >> o.nanstr >> o.infstr;
+    in >> word >> o.precision >> o.threshold >> o.edgeitems >> o.linewidth >> o.suppress >> sign >>
+        o.floatmode >> o.nanstr >> o.infstr;
     o.sign = sign_from_word(sign);
     in >> word >> count;
     c.values.resize(static_cast<std::size_t>(count));
@@ -124,10 +124,13 @@ TEST_F(PrintingTest, MatchesNumPyFixtures) {
     EXPECT_EQ(nd::array_repr(a), repr) << "case " << c.index;
     if (str != c.str || repr != c.repr) {
       ++failures;
-      ADD_FAILURE() << "case " << c.index << " (" << c.dtype << ", shape " << c.shape
-                    << ", view " << c.view << ")\n"
-                    << "expected str:\n" << c.str << "\nactual str:\n" << str
-                    << "\nexpected repr:\n" << c.repr << "\nactual repr:\n" << repr;
+      ADD_FAILURE() << "case " << c.index << " (" << c.dtype << ", shape " << c.shape << ", view "
+                    << c.view << ")\n"
+                    << "expected str:\n"
+                    << c.str << "\nactual str:\n"
+                    << str << "\nexpected repr:\n"
+                    << c.repr << "\nactual repr:\n"
+                    << repr;
     }
   }
   nd::set_printoptions(nd::PrintOptions{});

@@ -76,29 +76,21 @@ Array triu(const Array& m, std::int64_t k = 0);
 namespace detail {
 template <class T>
 Array from_flat(const std::vector<T>& flat, const Shape& shape, std::optional<DType> dtype);
-// Appends a nested braced list to `flat`, recording its shape at the first visit and
-// throwing NumPy's "inhomogeneous shape" ValueError when later lists disagree.
-template <class T>
-void flatten_list(std::initializer_list<T> list, std::size_t depth, Shape& shape, bool& first,
-                  std::vector<T>& flat);
-template <class T>
-void flatten_list(std::initializer_list<std::initializer_list<T>> list, std::size_t depth,
-                  Shape& shape, bool& first, std::vector<T>& flat);
+// Appends a nested braced list (elements of type T at the innermost level) to `flat`,
+// recording its shape on the first path down and throwing NumPy's "inhomogeneous shape"
+// ValueError when a later list disagrees.
 void check_list_length(std::size_t depth, std::size_t length, Shape& shape, bool first);
-
-template <class T>
-void flatten_list(std::initializer_list<T> list, std::size_t depth, Shape& shape, bool& first,
+template <class T, class L>
+void flatten_list(std::initializer_list<L> list, std::size_t depth, Shape& shape, bool& first,
                   std::vector<T>& flat) {
   check_list_length(depth, list.size(), shape, first);
-  first = false;
-  flat.insert(flat.end(), list.begin(), list.end());
-}
-template <class T>
-void flatten_list(std::initializer_list<std::initializer_list<T>> list, std::size_t depth,
-                  Shape& shape, bool& first, std::vector<T>& flat) {
-  check_list_length(depth, list.size(), shape, first);
-  for (auto inner : list) flatten_list(inner, depth + 1, shape, first, flat);
-  if (list.size() == 0) first = false;
+  if constexpr (std::is_same_v<L, T>) {
+    first = false;
+    flat.insert(flat.end(), list.begin(), list.end());
+  } else {
+    for (auto inner : list) flatten_list(inner, depth + 1, shape, first, flat);
+    if (list.size() == 0) first = false;
+  }
 }
 template <class T, class List>
 Array from_list(List list, std::optional<DType> dtype) {
