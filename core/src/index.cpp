@@ -288,6 +288,24 @@ Array broadcast_value(const Array& value, const Shape& target) {
   return v;
 }
 
+// a[mask] = v with one boolean mask over all dims is NumPy's fast path, with its own
+// errors: v must be 0-d or 1-d, with one value or one per True element.
+void check_mask_assignment(const Array& a, const std::vector<Index>& indices, const Array& v) {
+  if (indices.size() != 1 || !indices[0].is_array()) return;
+  const Array& mask = indices[0].array();
+  if (!is_bool(mask.dtype()) || mask.ndim() != a.ndim() || a.ndim() == 0) return;
+  if (v.ndim() > 1)
+    throw ValueError(
+        "NumPy boolean array indexing assignment requires a 0 or 1-dimensional input, input "
+        "has " +
+        std::to_string(v.ndim()) + " dimensions");
+  const std::int64_t selected = mask_to_indices(mask)[0].size();
+  if (v.size() != 1 && v.size() != selected)
+    throw ValueError("NumPy boolean array indexing assignment cannot assign " +
+                     std::to_string(v.size()) + " input values to the " +
+                     std::to_string(selected) + " output values where the mask is true");
+}
+
 }  // namespace
 
 Array Array::index(const std::vector<Index>& indices) const {
@@ -315,6 +333,7 @@ void Array::index_put(const std::vector<Index>& indices, const ArrayLike& value)
     detail::assign(target, broadcast_value(v, target.shape()));
     return;
   }
+  check_mask_assignment(*this, indices, v);
   Gather g = plan_gather(*this, indices);
   // A contiguous copy of the value also protects against it overlapping the target.
   Array values = broadcast_to(broadcast_value(v, g.result_shape), g.result_shape).copy();

@@ -169,6 +169,30 @@ TEST(Indexing, AssignmentErrors) {
   }
 }
 
+TEST(Indexing, MaskAssignmentErrorsAreNumPys) {
+  nd::Array y = nd::zeros({3, 4});
+  y.index_put({1, 1}, 5);
+  y.index_put({2, 2}, 6);
+  try {
+    y.index_put({y > 3}, nd::array({40, 50, 60, 70}));
+    FAIL();
+  } catch (const nd::ValueError& e) {
+    EXPECT_STREQ(e.what(),
+                 "NumPy boolean array indexing assignment cannot assign 4 input values to the 2 "
+                 "output values where the mask is true");
+  }
+  try {
+    y.index_put({y > 3}, nd::zeros({2, 1}));
+    FAIL();
+  } catch (const nd::ValueError& e) {
+    EXPECT_STREQ(e.what(),
+                 "NumPy boolean array indexing assignment requires a 0 or 1-dimensional input, "
+                 "input has 2 dimensions");
+  }
+  y.index_put({y > 3}, nd::array({40, 50}));
+  EXPECT_EQ(y.index({2, 2}).item<int>(), 50);
+}
+
 TEST(Indexing, OverlappingAssignmentReadsTheOldValues) {
   nd::Array a = nd::arange(6);
   a.index_put({Slice(1)}, a.index({Slice(None, -1)}));  // a[1:] = a[:-1]
