@@ -1,6 +1,7 @@
 #include "ndgrad/core/array_like.h"
 
 #include <limits>
+#include <optional>
 
 #include "ndgrad/core/errors.h"
 
@@ -29,14 +30,22 @@ int weak_kind_rank(DType d) {
 }
 }  // namespace
 
-DType result_type(const ArrayLike& a, const ArrayLike& b) {
-  if (a.is_weak_scalar() == b.is_weak_scalar())
-    return promote_types(a.array().dtype(), b.array().dtype());
-  const ArrayLike& weak = a.is_weak_scalar() ? a : b;
-  const ArrayLike& strong = a.is_weak_scalar() ? b : a;
-  DType strong_dtype = strong.array().dtype();
-  if (weak_kind_rank(weak.array().dtype()) <= weak_kind_rank(strong_dtype)) return strong_dtype;
-  return weak.array().dtype();  // a Python int with a bool array, a float with an int array
+DType result_type(const std::vector<ArrayLike>& operands) {
+  // Arrays promote by the table; weak scalars only lift the kind when theirs is higher
+  // (a Python float with int arrays gives float64, a Python int with bools int64).
+  std::optional<DType> strong;
+  for (const ArrayLike& op : operands)
+    if (!op.is_weak_scalar())
+      strong = strong ? promote_types(*strong, op.array().dtype()) : op.array().dtype();
+  std::optional<DType> weak;
+  for (const ArrayLike& op : operands)
+    if (op.is_weak_scalar())
+      weak = weak ? promote_types(*weak, op.array().dtype()) : op.array().dtype();
+  if (!strong) return *weak;
+  if (!weak || weak_kind_rank(*weak) <= weak_kind_rank(*strong)) return *strong;
+  return *weak;
 }
+
+DType result_type(const ArrayLike& a, const ArrayLike& b) { return result_type({a, b}); }
 
 }  // namespace nd

@@ -153,6 +153,33 @@ void for_each_run(const LoopPlan<N>& plan, std::int64_t cost_per_element, Run ru
   }
 }
 
+// Calls fn(first_element, byte_stride, length, lane_index) for every 1-D lane of `a`
+// along its last axis (lane_index counts lanes in C order), spreading lanes across
+// threads when there is enough work. Sorting, scans and arg-reductions are written
+// per lane.
+template <class Fn>
+void for_each_lane(const Array& a, Fn&& fn, std::int64_t cost_per_element = 1) {
+  if (a.ndim() == 0) {
+    fn(a.bytes(), std::int64_t{0}, std::int64_t{1}, std::int64_t{0});
+    return;
+  }
+  const std::int64_t length = a.shape().back(), stride = a.strides().back();
+  const std::int64_t lanes = length == 0 ? 0 : a.size() / length;
+  const std::size_t outer = a.shape().size() - 1;
+  auto lane_start = [&](std::int64_t lane) {
+    std::byte* p = a.bytes();
+    for (std::size_t d = outer; d-- > 0;) {
+      p += (lane % a.shape()[d]) * a.strides()[d];
+      lane /= a.shape()[d];
+    }
+    return p;
+  };
+  const bool parallel = lanes > 1 && !omp_in_parallel() && omp_get_max_threads() > 1 &&
+                        a.size() * cost_per_element >= kParallelWork;
+#pragma omp parallel for schedule(static) if (parallel)
+  for (std::int64_t lane = 0; lane < lanes; ++lane) fn(lane_start(lane), stride, length, lane);
+}
+
 // Byte strides of `a` seen as an operand of broadcast shape `shape` (0 on the dims it is
 // broadcast along). The caller has checked that the shapes are compatible.
 Shape broadcast_strides(const Array& a, const Shape& shape);

@@ -13,6 +13,7 @@
 #include "cast.h"
 #include "iteration.h"
 #include "ndgrad/core/errors.h"
+#include "ndgrad/core/creation.h"
 #include "ndgrad/core/shape_ops.h"
 
 namespace nd {
@@ -27,6 +28,8 @@ enum class Loop {
   Compare,  // promoted dtype in, bool out
   Bits,     // bools and integers only (bitwise_and, invert)
   NoBool,   // the promoted dtype, but bool is refused (subtract, negative)
+  IntBool,    // the promoted dtype, bool computed as int64 (square, reciprocal)
+  FloatMath,  // floats as they are, bool/uint8 in float32, wider integers in float64
 };
 
 std::string dtype_repr(DType d) {
@@ -37,6 +40,11 @@ DType loop_dtype(Loop rule, DType promoted, const char* ufunc) {
   switch (rule) {
     case Loop::Float:
       return is_floating(promoted) ? promoted : float64;
+    case Loop::IntBool:
+      return is_bool(promoted) ? int64 : promoted;
+    case Loop::FloatMath:
+      if (is_floating(promoted)) return promoted;
+      return (is_bool(promoted) || promoted == uint8) ? float32 : float64;
     case Loop::Bits:
       if (is_floating(promoted))
         throw TypeError(std::string("ufunc '") + ufunc +
@@ -50,6 +58,8 @@ DType loop_dtype(Loop rule, DType promoted, const char* ufunc) {
           throw TypeError(
               "numpy boolean subtract, the `-` operator, is not supported, use the "
               "bitwise_xor, the `^` operator, or the logical_xor function instead.");
+        if (std::string(ufunc) == "sign")
+          throw TypeError("ufunc 'sign' did not contain a loop with signature matching types");
         throw TypeError(
             "The numpy boolean negative, the `-` operator, is not supported, use the `~` "
             "operator or the logical_not function instead.");
@@ -422,6 +432,95 @@ struct Invert {
   }
 };
 
+template <class T> struct Positive { T operator()(T x) const { return x; } };
+template <class T> struct Absolute {
+  T operator()(T x) const {
+    if constexpr (std::is_same_v<T, bool> || std::is_unsigned_v<T>) return x;
+    else if constexpr (std::is_integral_v<T>) return x < 0 ? T(Wide<T>(0) - Wide<T>(x)) : x;
+    else return std::fabs(x);
+  }
+};
+template <class T> struct Sign {
+  T operator()(T x) const {
+    if constexpr (std::is_floating_point_v<T>)
+      if (std::isnan(x)) return x;
+    return x > T(0) ? T(1) : x < T(0) ? T(-1) : T(0);
+  }
+};
+template <class T> struct Square {
+  T operator()(T x) const { return T(Wide<T>(x) * Wide<T>(x)); }
+};
+// Integer reciprocal is integer division 1 / x (0 for |x| > 1); 1 / 0 gives NumPy's
+// INT_MIN instead of undefined behaviour.
+template <class T> struct Reciprocal {
+  T operator()(T x) const {
+    if constexpr (std::is_floating_point_v<T>) {
+      return T(1) / x;
+    } else {
+      if (x == 0) return std::is_signed_v<T> ? std::numeric_limits<T>::min() : T(0);
+      return T(T(1) / x);
+    }
+  }
+};
+
+// The floating-point functions: only their float instantiations ever run.
+#define NDGRAD_FLOAT_FUNCTOR(Name, expr)                      \
+  template <class T> struct Name {                            \
+    T operator()(T x) const {                                 \
+      if constexpr (std::is_floating_point_v<T>) return expr; \
+      else return x;                                          \
+    }                                                         \
+  };
+NDGRAD_FLOAT_FUNCTOR(Exp, std::exp(x))
+NDGRAD_FLOAT_FUNCTOR(Expm1, std::expm1(x))
+NDGRAD_FLOAT_FUNCTOR(Exp2, std::exp2(x))
+NDGRAD_FLOAT_FUNCTOR(Log, std::log(x))
+NDGRAD_FLOAT_FUNCTOR(Log1p, std::log1p(x))
+NDGRAD_FLOAT_FUNCTOR(Log2, std::log2(x))
+NDGRAD_FLOAT_FUNCTOR(Log10, std::log10(x))
+NDGRAD_FLOAT_FUNCTOR(Sqrt, std::sqrt(x))
+NDGRAD_FLOAT_FUNCTOR(Cbrt, std::cbrt(x))
+NDGRAD_FLOAT_FUNCTOR(Sin, std::sin(x))
+NDGRAD_FLOAT_FUNCTOR(Cos, std::cos(x))
+NDGRAD_FLOAT_FUNCTOR(Tan, std::tan(x))
+NDGRAD_FLOAT_FUNCTOR(Arcsin, std::asin(x))
+NDGRAD_FLOAT_FUNCTOR(Arccos, std::acos(x))
+NDGRAD_FLOAT_FUNCTOR(Arctan, std::atan(x))
+NDGRAD_FLOAT_FUNCTOR(Sinh, std::sinh(x))
+NDGRAD_FLOAT_FUNCTOR(Cosh, std::cosh(x))
+NDGRAD_FLOAT_FUNCTOR(Tanh, std::tanh(x))
+NDGRAD_FLOAT_FUNCTOR(Arcsinh, std::asinh(x))
+NDGRAD_FLOAT_FUNCTOR(Arccosh, std::acosh(x))
+NDGRAD_FLOAT_FUNCTOR(Arctanh, std::atanh(x))
+NDGRAD_FLOAT_FUNCTOR(Floor, std::floor(x))
+NDGRAD_FLOAT_FUNCTOR(Ceil, std::ceil(x))
+NDGRAD_FLOAT_FUNCTOR(Trunc, std::trunc(x))
+NDGRAD_FLOAT_FUNCTOR(Rint, std::nearbyint(x))  // half to even in the default rounding mode
+#undef NDGRAD_FLOAT_FUNCTOR
+
+template <class T> struct IsNan {
+  bool operator()(T x) const { return is_nan(x); }
+};
+template <class T> struct IsInf {
+  bool operator()(T x) const {
+    if constexpr (std::is_floating_point_v<T>) return std::isinf(x);
+    else return false;
+  }
+};
+template <class T> struct IsFinite {
+  bool operator()(T x) const {
+    if constexpr (std::is_floating_point_v<T>) return std::isfinite(x);
+    else return true;
+  }
+};
+template <class T> struct Signbit {
+  bool operator()(T x) const {
+    if constexpr (std::is_floating_point_v<T>) return std::signbit(x);
+    else if constexpr (std::is_signed_v<T>) return x < 0;
+    else return false;
+  }
+};
+
 void check_integer_power(const ArrayLike& a, const ArrayLike& b) {
   const DType d = result_type(a, b);
   if (!is_integer(d)) return;
@@ -487,8 +586,125 @@ Array power(const ArrayLike& a, const ArrayLike& b, const Array& out) {
   }
 
 NDGRAD_DEFINE_UNARY(negative, Negative, Loop::NoBool, 1)
+NDGRAD_DEFINE_UNARY(positive, Positive, Loop::NoBool, 1)
 NDGRAD_DEFINE_UNARY(logical_not, LogicalNot, Loop::Compare, 1)
 NDGRAD_DEFINE_UNARY(invert, Invert, Loop::Bits, 1)
+NDGRAD_DEFINE_UNARY(abs, Absolute, Loop::Same, 1)
+NDGRAD_DEFINE_UNARY(absolute, Absolute, Loop::Same, 1)
+NDGRAD_DEFINE_UNARY(sign, Sign, Loop::NoBool, 1)
+NDGRAD_DEFINE_UNARY(square, Square, Loop::IntBool, 1)
+NDGRAD_DEFINE_UNARY(reciprocal, Reciprocal, Loop::IntBool, 2)
+NDGRAD_DEFINE_UNARY(exp, Exp, Loop::FloatMath, 8)
+NDGRAD_DEFINE_UNARY(expm1, Expm1, Loop::FloatMath, 8)
+NDGRAD_DEFINE_UNARY(exp2, Exp2, Loop::FloatMath, 8)
+NDGRAD_DEFINE_UNARY(log, Log, Loop::FloatMath, 8)
+NDGRAD_DEFINE_UNARY(log1p, Log1p, Loop::FloatMath, 8)
+NDGRAD_DEFINE_UNARY(log2, Log2, Loop::FloatMath, 8)
+NDGRAD_DEFINE_UNARY(log10, Log10, Loop::FloatMath, 8)
+NDGRAD_DEFINE_UNARY(sqrt, Sqrt, Loop::FloatMath, 2)
+NDGRAD_DEFINE_UNARY(cbrt, Cbrt, Loop::FloatMath, 8)
+NDGRAD_DEFINE_UNARY(sin, Sin, Loop::FloatMath, 8)
+NDGRAD_DEFINE_UNARY(cos, Cos, Loop::FloatMath, 8)
+NDGRAD_DEFINE_UNARY(tan, Tan, Loop::FloatMath, 8)
+NDGRAD_DEFINE_UNARY(arcsin, Arcsin, Loop::FloatMath, 8)
+NDGRAD_DEFINE_UNARY(arccos, Arccos, Loop::FloatMath, 8)
+NDGRAD_DEFINE_UNARY(arctan, Arctan, Loop::FloatMath, 8)
+NDGRAD_DEFINE_UNARY(sinh, Sinh, Loop::FloatMath, 8)
+NDGRAD_DEFINE_UNARY(cosh, Cosh, Loop::FloatMath, 8)
+NDGRAD_DEFINE_UNARY(tanh, Tanh, Loop::FloatMath, 8)
+NDGRAD_DEFINE_UNARY(arcsinh, Arcsinh, Loop::FloatMath, 8)
+NDGRAD_DEFINE_UNARY(arccosh, Arccosh, Loop::FloatMath, 8)
+NDGRAD_DEFINE_UNARY(arctanh, Arctanh, Loop::FloatMath, 8)
+NDGRAD_DEFINE_UNARY(floor, Floor, Loop::FloatMath, 1)
+NDGRAD_DEFINE_UNARY(ceil, Ceil, Loop::FloatMath, 1)
+NDGRAD_DEFINE_UNARY(trunc, Trunc, Loop::FloatMath, 1)
+NDGRAD_DEFINE_UNARY(rint, Rint, Loop::FloatMath, 1)
+NDGRAD_DEFINE_UNARY(isnan, IsNan, Loop::Compare, 1)
+NDGRAD_DEFINE_UNARY(isinf, IsInf, Loop::Compare, 1)
+NDGRAD_DEFINE_UNARY(isfinite, IsFinite, Loop::Compare, 1)
+NDGRAD_DEFINE_UNARY(signbit, Signbit, Loop::Compare, 1)
 #undef NDGRAD_DEFINE_UNARY
+
+// NumPy's PyArray_Round: scale by 10**decimals, round half to even, scale back, in the
+// array's float dtype; integers with decimals >= 0 come back unchanged.
+Array round(const Array& a, int decimals) {
+  if (!is_floating(a.dtype())) {
+    if (decimals >= 0) return a.copy();
+    return round(a.astype(float64), decimals).astype(a.dtype());
+  }
+  Array factor = full({}, std::pow(10.0, std::abs(decimals)), a.dtype());
+  Array scaled = decimals >= 0 ? multiply(a, factor) : divide(a, factor);
+  rint(scaled, scaled);
+  return decimals >= 0 ? divide(scaled, factor, scaled) : multiply(scaled, factor, scaled);
+}
+Array around(const Array& a, int decimals) { return round(a, decimals); }
+
+namespace {
+template <class T>
+void where_run(const std::array<std::byte*, 4>& p, const std::array<std::int64_t, 4>& s,
+               std::int64_t n) {
+  for (std::int64_t i = 0; i < n; ++i) {
+    const int pick = *reinterpret_cast<const bool*>(p[1] + i * s[1]) ? 2 : 3;
+    *reinterpret_cast<T*>(p[0] + i * s[0]) = *reinterpret_cast<const T*>(p[pick] + i * s[pick]);
+  }
+}
+}  // namespace
+
+Array where(const Array& condition, const ArrayLike& x, const ArrayLike& y) {
+  const DType dtype = result_type(x, y);
+  Array c = condition.astype(bool_), xs = x.as_dtype(dtype), ys = y.as_dtype(dtype);
+  const Shape shape = broadcast_shapes({c.shape(), xs.shape(), ys.shape()});
+  Array out = detail::empty_like_layout(shape, dtype, c.shape() == shape ? &c : nullptr);
+  auto plan = detail::make_plan<4>(
+      shape, {out.bytes(), c.bytes(), xs.bytes(), ys.bytes()},
+      {out.strides(), detail::broadcast_strides(c, shape), detail::broadcast_strides(xs, shape),
+       detail::broadcast_strides(ys, shape)});
+  dispatch(dtype, [&](auto tag) {
+    using T = typename decltype(tag)::type;
+    detail::for_each_run(plan, 2, [](const auto& p, const auto& s, std::int64_t n) {
+      where_run<T>(p, s, n);
+    });
+  });
+  return out;
+}
+
+// np.clip is minimum(maximum(a, lo), hi), NaN propagating, in the promoted dtype.
+Array clip(const Array& a, const ArrayLike& lo, const ArrayLike& hi) {
+  return minimum(maximum(a, lo), hi);
+}
+Array clip(const Array& a, const ArrayLike& lo, const ArrayLike& hi, const Array& out) {
+  const DType dtype = result_type({a, lo, hi});
+  if (!can_cast(dtype, out.dtype(), Casting::SameKind))
+    throw TypeError(std::string("Cannot cast ufunc 'clip' output from ") + dtype_repr(dtype) +
+                    " to " + dtype_repr(out.dtype()) + " with casting rule 'same_kind'");
+  maximum(a, lo, out);
+  return minimum(out, hi, out);
+}
+Array clip(const Array& a, NoneType, const ArrayLike& hi) { return minimum(a, hi); }
+Array clip(const Array& a, const ArrayLike& lo, NoneType) { return maximum(a, lo); }
+Array clip(const Array& a, NoneType, const ArrayLike& hi, const Array& out) {
+  return minimum(a, hi, out);
+}
+Array clip(const Array& a, const ArrayLike& lo, NoneType, const Array& out) {
+  return maximum(a, lo, out);
+}
+
+Array nan_to_num(const Array& a, double nan, std::optional<double> posinf,
+                 std::optional<double> neginf) {
+  Array out = a.copy();
+  dispatch(a.dtype(), [&](auto tag) {
+    using T = typename decltype(tag)::type;
+    if constexpr (std::is_floating_point_v<T>) {
+      const T big = posinf ? T(*posinf) : std::numeric_limits<T>::max();
+      const T small = neginf ? T(*neginf) : std::numeric_limits<T>::lowest();
+      T* p = out.data<T>();
+      for (std::int64_t i = 0; i < out.size(); ++i) {
+        if (std::isnan(p[i])) p[i] = T(nan);
+        else if (std::isinf(p[i])) p[i] = p[i] > 0 ? big : small;
+      }
+    }
+  });
+  return out;
+}
 
 }  // namespace nd

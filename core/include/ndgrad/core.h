@@ -11,6 +11,7 @@
 #include "ndgrad/core/index.h"
 #include "ndgrad/core/npy.h"
 #include "ndgrad/core/printing.h"
+#include "ndgrad/core/reductions.h"
 #include "ndgrad/core/shape.h"
 #include "ndgrad/core/shape_ops.h"
 #include "ndgrad/core/storage.h"

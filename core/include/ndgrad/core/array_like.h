@@ -3,6 +3,8 @@
 // stays uint8 and float32_array * 2.0 stays float32.
 #pragma once
 
+#include <vector>
+
 #include "ndgrad/core/array.h"
 
 namespace nd {
@@ -28,5 +30,6 @@ class ArrayLike {
 // NumPy 2's result_type for two operands: the array-array table, with weak scalars
 // contributing only their kind.
 DType result_type(const ArrayLike& a, const ArrayLike& b);
+DType result_type(const std::vector<ArrayLike>& operands);
 
 }  // namespace nd

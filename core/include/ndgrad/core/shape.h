@@ -34,6 +34,7 @@ class Shape {
   const std::int64_t* begin() const { return data(); }
   const std::int64_t* end() const { return data() + size_; }
   std::int64_t back() const { return data()[size_ - 1]; }
+  std::int64_t& back() { return data()[size_ - 1]; }
 
   void push_back(std::int64_t v);
   void pop_back() { resize(size_ - 1); }

@@ -7,6 +7,8 @@
 #include "ndgrad/core/array.h"
 #include "ndgrad/core/array_like.h"
 
+#include <optional>
+
 namespace nd {
 
 #define NDGRAD_DECLARE_BINARY(name)                   \
@@ -49,9 +51,66 @@ NDGRAD_DECLARE_BINARY(bitwise_xor)
   Array name(const Array& a, const Array& out);
 
 NDGRAD_DECLARE_UNARY(negative)
+NDGRAD_DECLARE_UNARY(positive)
 NDGRAD_DECLARE_UNARY(logical_not)
 NDGRAD_DECLARE_UNARY(invert)  // bitwise not; logical not for bool
+NDGRAD_DECLARE_UNARY(abs)
+NDGRAD_DECLARE_UNARY(absolute)
+NDGRAD_DECLARE_UNARY(sign)
+NDGRAD_DECLARE_UNARY(square)
+NDGRAD_DECLARE_UNARY(reciprocal)
+// Floating-point functions: integer inputs are computed in float64 (bool and uint8 in
+// float32, where NumPy uses float16, which ndgrad does not have).
+NDGRAD_DECLARE_UNARY(exp)
+NDGRAD_DECLARE_UNARY(expm1)
+NDGRAD_DECLARE_UNARY(exp2)
+NDGRAD_DECLARE_UNARY(log)
+NDGRAD_DECLARE_UNARY(log1p)
+NDGRAD_DECLARE_UNARY(log2)
+NDGRAD_DECLARE_UNARY(log10)
+NDGRAD_DECLARE_UNARY(sqrt)
+NDGRAD_DECLARE_UNARY(cbrt)
+NDGRAD_DECLARE_UNARY(sin)
+NDGRAD_DECLARE_UNARY(cos)
+NDGRAD_DECLARE_UNARY(tan)
+NDGRAD_DECLARE_UNARY(arcsin)
+NDGRAD_DECLARE_UNARY(arccos)
+NDGRAD_DECLARE_UNARY(arctan)
+NDGRAD_DECLARE_UNARY(sinh)
+NDGRAD_DECLARE_UNARY(cosh)
+NDGRAD_DECLARE_UNARY(tanh)
+NDGRAD_DECLARE_UNARY(arcsinh)
+NDGRAD_DECLARE_UNARY(arccosh)
+NDGRAD_DECLARE_UNARY(arctanh)
+NDGRAD_DECLARE_UNARY(floor)
+NDGRAD_DECLARE_UNARY(ceil)
+NDGRAD_DECLARE_UNARY(trunc)
+NDGRAD_DECLARE_UNARY(rint)
+// Predicates (bool results).
+NDGRAD_DECLARE_UNARY(isnan)
+NDGRAD_DECLARE_UNARY(isinf)
+NDGRAD_DECLARE_UNARY(isfinite)
+NDGRAD_DECLARE_UNARY(signbit)
 #undef NDGRAD_DECLARE_UNARY
+
+// NumPy's round / around: half to even at the given decimal (negative decimals round
+// to tens, hundreds, ...).
+Array round(const Array& a, int decimals = 0);
+Array around(const Array& a, int decimals = 0);
+
+// np.where(cond, x, y): elements of x where cond holds, else of y (broadcast together).
+Array where(const Array& condition, const ArrayLike& x, const ArrayLike& y);
+// np.clip(a, lo, hi[, out]); either bound may be nd::None.
+Array clip(const Array& a, const ArrayLike& lo, const ArrayLike& hi);
+Array clip(const Array& a, const ArrayLike& lo, const ArrayLike& hi, const Array& out);
+Array clip(const Array& a, NoneType, const ArrayLike& hi);
+Array clip(const Array& a, const ArrayLike& lo, NoneType);
+Array clip(const Array& a, NoneType, const ArrayLike& hi, const Array& out);
+Array clip(const Array& a, const ArrayLike& lo, NoneType, const Array& out);
+// np.nan_to_num: NaN to `nan`, +inf to `posinf`, -inf to `neginf` (defaults: 0 and the
+// dtype's largest / lowest finite values). Integer arrays come back unchanged (a copy).
+Array nan_to_num(const Array& a, double nan = 0.0, std::optional<double> posinf = {},
+                 std::optional<double> neginf = {});
 
 // C++ operators, one per ufunc. `a == b` is elementwise, as in NumPy.
 #define NDGRAD_BINARY_OPERATOR(op, fn)                       \
