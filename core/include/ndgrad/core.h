@@ -10,6 +10,7 @@
 #include "ndgrad/core/image.h"
 #include "ndgrad/core/index.h"
 #include "ndgrad/core/joining.h"
+#include "ndgrad/core/memory.h"
 #include "ndgrad/core/npy.h"
 #include "ndgrad/core/printing.h"
 #include "ndgrad/core/rearranging.h"
