@@ -14,6 +14,7 @@
 #include "ndgrad/core/memory.h"
 #include "ndgrad/core/npy.h"
 #include "ndgrad/core/printing.h"
+#include "ndgrad/core/products.h"
 #include "ndgrad/core/random.h"
 #include "ndgrad/core/rearranging.h"
 #include "ndgrad/core/reductions.h"
