@@ -48,6 +48,63 @@ def core_block():
     np.savez_compressed(os.path.join(OUT, "core_block.npz"), **arrays)
 
 
+def math_block():
+    """The "Array math" block: results of each statement, keyed in order."""
+    a = np.arange(0, 24, 2).reshape(3, 4)
+    r = {}
+    with np.errstate(all="ignore"):
+        r["sum"] = np.sum(a)
+        r["sum1k"] = np.sum(a, 1, keepdims=True)
+        r["mean0k"] = np.mean(a, 0, keepdims=True)
+        r["mean01k"] = np.mean(a, (0, 1), keepdims=True)
+        r["max1k"] = np.max(a, 1, keepdims=True)
+        r["min1k"] = np.min(a, 1, keepdims=True)
+        r["prod1k"] = np.prod(a, 1, keepdims=True)
+        r["std"] = np.std(a, -1, keepdims=True)
+        r["var"] = np.var(a, -1, keepdims=True)
+        r["argmax"] = np.argmax(a)
+        r["argmax1"] = np.argmax(a, 1)
+        r["cumsum0"] = np.cumsum(a, 0)
+        r["where"] = np.where(a > 5, a, 0.0)
+        r["clip"] = np.clip(a, 0, 255)
+        r["maximum"] = np.maximum(a, 0)
+        r["minimum"] = np.minimum(a, 3)
+        for fn in ["exp", "log", "sqrt", "tanh", "abs", "floor"]:
+            r[fn] = getattr(np, fn)(a)
+        r["nan_to_num"] = np.nan_to_num(np.array([1.0, np.nan, np.inf]))
+        np.multiply(a, 2, out=a)
+        a -= 3
+        r["a_final"] = a.copy()
+        a1 = np.linspace(-3, 3, 1000).astype(np.float32)
+        a1 -= np.mean(a1)
+        a1 /= np.std(a1)
+        a1 *= np.float32(1.2)
+        np.clip(a1, -1, 1, out=a1)
+        r["a1_final"] = a1
+        r["argsort"] = np.argsort(a, -1, kind="stable")
+        r["sort0"] = np.sort(a, 0)
+        r["unique"] = np.unique(np.array([5, 5, 2, 8, 2, 1]))
+        r["isin"] = np.isin(np.array([101, 2045, 300, 102]), np.array([101, 102]))
+        r["percentile"] = np.percentile(np.array([10, 15, 200, 12, 18, 500]), 95)
+        r["median"] = np.median(a)
+        r["concatenate1"] = np.concatenate([a, a], 1)
+        r["stack0"] = np.stack([a, a], 0)
+        r["hstack"] = np.hstack([a, a])
+        r["vstack"] = np.vstack([a, a])
+        r["repeat"] = np.repeat(np.full((1, 1), 1), 3, 1)
+        r["tile"] = np.tile(a, (3, 1))
+        r["flip1"] = np.flip(a, 1)
+        r["roll"] = np.roll(a, 10, 1)
+        r["pad_const"] = np.pad(a, ((0, 0), (2, 2)), "constant", constant_values=255)
+        r["pad_reflect"] = np.pad(a, ((1, 1), (1, 1)), "reflect")
+        r["pad_edge"] = np.pad(a, ((1, 1), (1, 1)), "edge")
+        for i, part in enumerate(np.split(a, 2, 1)):
+            r["split%d" % i] = part
+        r["take_along"] = np.take_along_axis(a, np.argsort(a, 1, kind="stable"), 1)
+    np.savez_compressed(os.path.join(OUT, "math_block.npz"), **r)
+
+
 if __name__ == "__main__":
     os.makedirs(OUT, exist_ok=True)
     core_block()
+    math_block()

@@ -134,11 +134,70 @@ void run_range(const LoopPlan<N>& plan, std::int64_t begin, std::int64_t end, Ru
   }
 }
 
+// True when some operand walks the second-innermost axis with a smaller stride than the
+// innermost one (a.T + b): a row-by-row walk would then touch a new cache line per
+// element of that operand.
+template <int N>
+bool layouts_conflict(const LoopPlan<N>& plan) {
+  const std::size_t n = plan.shape.size();
+  if (n < 2) return false;
+  for (int k = 0; k < N; ++k) {
+    std::int64_t inner = plan.strides[k][n - 1], next = plan.strides[k][n - 2];
+    inner = inner < 0 ? -inner : inner;
+    next = next < 0 ? -next : next;
+    if (next != 0 && next < inner) return true;
+  }
+  return false;
+}
+
+// Walks the two innermost axes in square tiles so that every operand reuses the cache
+// lines it loads, whichever of the two axes is contiguous for it. Tiles are independent
+// jobs (elementwise work only), spread across threads.
+template <int N, class Run>
+void run_tiled(const LoopPlan<N>& plan, std::int64_t cost_per_element, Run& run) {
+  constexpr std::int64_t kTile = 32;
+  const std::size_t n = plan.shape.size();
+  const std::int64_t rows = plan.shape[n - 2], cols = plan.shape[n - 1];
+  const std::int64_t row_tiles = (rows + kTile - 1) / kTile, col_tiles = (cols + kTile - 1) / kTile;
+  const std::int64_t outer = plan.size / (rows * cols);
+  const std::int64_t jobs = outer * row_tiles * col_tiles;
+  std::array<std::int64_t, N> inner_stride;
+  for (int k = 0; k < N; ++k) inner_stride[k] = plan.strides[k][n - 1];
+  auto job = [&](std::int64_t j, Run& local) {
+    const std::int64_t c0 = (j % col_tiles) * kTile, r0 = (j / col_tiles % row_tiles) * kTile;
+    std::int64_t o = j / (col_tiles * row_tiles);
+    std::array<std::byte*, N> base = plan.pointer;
+    for (std::size_t d = n - 2; d-- > 0;) {
+      for (int k = 0; k < N; ++k) base[k] += (o % plan.shape[d]) * plan.strides[k][d];
+      o /= plan.shape[d];
+    }
+    const std::int64_t width = std::min(kTile, cols - c0);
+    for (std::int64_t r = r0; r < std::min(r0 + kTile, rows); ++r) {
+      std::array<std::byte*, N> p;
+      for (int k = 0; k < N; ++k)
+        p[k] = base[k] + r * plan.strides[k][n - 2] + c0 * plan.strides[k][n - 1];
+      local(p, inner_stride, width);
+    }
+  };
+  const bool parallel = !omp_in_parallel() && omp_get_max_threads() > 1 &&
+                        plan.size * cost_per_element >= kParallelWork;
+#pragma omp parallel if (parallel)
+  {
+    Run local = run;
+#pragma omp for schedule(static)
+    for (std::int64_t j = 0; j < jobs; ++j) job(j, local);
+  }
+}
+
 // Runs the whole plan, in parallel when size x cost_per_element is large. Each thread
 // takes one contiguous chunk of the flat range, so results do not depend on timing.
 template <int N, class Run>
 void for_each_run(const LoopPlan<N>& plan, std::int64_t cost_per_element, Run run) {
   if (plan.size == 0) return;
+  if (plan.size >= 4096 && layouts_conflict(plan)) {
+    run_tiled(plan, cost_per_element, run);
+    return;
+  }
   int threads = omp_in_parallel() ? 1 : omp_get_max_threads();
   if (threads <= 1 || plan.size * cost_per_element < kParallelWork) {
     run_range(plan, 0, plan.size, run);
