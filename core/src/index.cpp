@@ -15,6 +15,7 @@
 #include "ndgrad/core/creation.h"
 #include "ndgrad/core/errors.h"
 #include "ndgrad/core/shape_ops.h"
+#include "ndgrad/core/sorting.h"
 
 namespace nd {
 
@@ -47,27 +48,7 @@ std::string out_of_bounds(std::int64_t index, std::int64_t axis, std::int64_t si
 }
 
 // Indices of the True elements, one int64 array per dimension (C order).
-std::vector<Array> mask_to_indices(const Array& mask) {
-  Array m = ascontiguousarray(mask);
-  const bool* p = m.data<bool>();
-  std::int64_t count = std::count(p, p + m.size(), true);
-  const std::size_t nd = mask.shape().size();
-  std::vector<Array> out;
-  for (std::size_t d = 0; d < nd; ++d) out.push_back(empty({count}, int64));
-  Shape coord(nd, 0);
-  std::int64_t k = 0;
-  for (std::int64_t i = 0; i < m.size(); ++i) {
-    if (p[i]) {
-      for (std::size_t d = 0; d < nd; ++d) out[d].data<std::int64_t>()[k] = coord[d];
-      ++k;
-    }
-    for (std::size_t d = nd; d-- > 0;) {
-      if (++coord[d] < mask.shape()[d]) break;
-      coord[d] = 0;
-    }
-  }
-  return out;
-}
+std::vector<Array> mask_to_indices(const Array& mask) { return nonzero(mask); }
 
 // The index list after the first pass: Ellipsis expanded into slices, booleans turned
 // into integer arrays, and (when any array is present) integers into 0-d arrays.
