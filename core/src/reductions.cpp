@@ -10,6 +10,7 @@
 
 #include <omp.h>
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 #include <memory>
@@ -90,17 +91,22 @@ struct ProdReducer {
 };
 template <class T>
 bool is_nan(T v) {
-  if constexpr (std::is_floating_point_v<T>) return std::isnan(v);
-  else return false;
+  if constexpr (std::is_floating_point_v<T>)
+    return std::isnan(v);
+  else
+    return false;
 }
 template <class T>
 struct MaxReducer {
   static constexpr bool kChunked = true;  // the maximum does not depend on grouping
   static T identity() {
-    if constexpr (std::is_floating_point_v<T>) return -std::numeric_limits<T>::infinity();
-    else return std::numeric_limits<T>::lowest();
+    if constexpr (std::is_floating_point_v<T>)
+      return -std::numeric_limits<T>::infinity();
+    else
+      return std::numeric_limits<T>::lowest();
   }
-  static T combine(T acc, T v) { return (acc >= v || is_nan(acc)) ? acc : v; }
+  // NumPy's maximum: NaN propagates, and of two equal values (0.0 and -0.0) the later wins.
+  static T combine(T acc, T v) { return (acc > v || is_nan(acc)) ? acc : v; }
   static T chunk(const T* p, std::int64_t n) {
     T acc = identity();
     for (std::int64_t i = 0; i < n; ++i) acc = combine(acc, p[i]);
@@ -111,10 +117,12 @@ template <class T>
 struct MinReducer {
   static constexpr bool kChunked = true;
   static T identity() {
-    if constexpr (std::is_floating_point_v<T>) return std::numeric_limits<T>::infinity();
-    else return std::numeric_limits<T>::max();
+    if constexpr (std::is_floating_point_v<T>)
+      return std::numeric_limits<T>::infinity();
+    else
+      return std::numeric_limits<T>::max();
   }
-  static T combine(T acc, T v) { return (acc <= v || is_nan(acc)) ? acc : v; }
+  static T combine(T acc, T v) { return (acc < v || is_nan(acc)) ? acc : v; }
   static T chunk(const T* p, std::int64_t n) {
     T acc = identity();
     for (std::int64_t i = 0; i < n; ++i) acc = combine(acc, p[i]);
@@ -219,6 +227,44 @@ void reduce_elementwise(const detail::LoopPlan<2>& plan) {
   }
 }
 
+// Products: NumPy multiplies each output's elements strictly one after the other, so
+// every block is folded in sequence (through a gather buffer when it is strided). Outer
+// positions are spread across threads only when each one has an output element of its
+// own; otherwise several of them feed one output, in order.
+template <class T, class R>
+void fold_blocks(const detail::LoopPlan<2>& plan, std::size_t outer_dims, const Shape& block_shape,
+                 const Shape& block_strides) {
+  const std::int64_t block = block_shape.product(), outer = plan.size / block;
+  const bool contiguous = block_shape.size() == 1 && block_strides[0] == std::int64_t(sizeof(T));
+  auto fold = [&](std::int64_t o, T* buffer) {
+    const auto off = outer_offsets(plan, outer_dims, o);
+    T* out = reinterpret_cast<T*>(plan.pointer[0] + off[0]);
+    const std::byte* in = plan.pointer[1] + off[1];
+    for (std::int64_t start = 0; start < block; start += kChunk) {
+      const std::int64_t n = std::min(kChunk, block - start);
+      const T* values = reinterpret_cast<const T*>(in) + start;
+      if (!contiguous) {
+        gather_block(in, block_shape, block_strides, start, n, buffer);
+        values = buffer;
+      }
+      for (std::int64_t i = 0; i < n; ++i) *out = R::combine(*out, values[i]);
+    }
+  };
+  bool own_outputs = true;
+  for (std::size_t d = 0; d < outer_dims; ++d) own_outputs &= plan.strides[0][d] != 0;
+  if (own_outputs && outer > 1 && go_parallel(plan.size)) {
+#pragma omp parallel
+    {
+      Buffer<T> buffer(std::min(block, kChunk));
+#pragma omp for schedule(static)
+      for (std::int64_t o = 0; o < outer; ++o) fold(o, buffer.get());
+    }
+    return;
+  }
+  Buffer<T> buffer(std::min(block, kChunk));
+  for (std::int64_t o = 0; o < outer; ++o) fold(o, buffer.get());
+}
+
 // The innermost `block_dims` axes are reduced: every outer position contributes its
 // block, in chunks of 8192, to one output element.
 template <class T, class R>
@@ -232,18 +278,8 @@ void reduce_blocks(const detail::LoopPlan<2>& plan, std::size_t block_dims) {
   const std::int64_t block = block_shape.product(), outer = plan.size / block;
   const bool contiguous = block_dims == 1 && block_strides[0] == std::int64_t(sizeof(T));
 
-  if constexpr (!R::kChunked) {  // strictly sequential: fold every element in order
-    Buffer<T> buffer(std::min(block, kChunk));
-    for (std::int64_t o = 0; o < outer; ++o) {
-      auto off = outer_offsets(plan, outer_dims, o);
-      T* out = reinterpret_cast<T*>(plan.pointer[0] + off[0]);
-      const std::byte* in = plan.pointer[1] + off[1];
-      for (std::int64_t start = 0; start < block; start += kChunk) {
-        const std::int64_t n = std::min(kChunk, block - start);
-        gather_block(in, block_shape, block_strides, start, n, buffer.get());
-        for (std::int64_t i = 0; i < n; ++i) *out = R::combine(*out, buffer[i]);
-      }
-    }
+  if constexpr (!R::kChunked) {
+    fold_blocks<T, R>(plan, outer_dims, block_shape, block_strides);
     return;
   }
   // Phase 1: every (outer position, chunk) reduced independently, in parallel.
@@ -287,8 +323,7 @@ void reduce_into(const Array& out, const Array& x) {
                                    {out.strides(), x.strides()}, /*may_flip=*/false);
   if (plan.size == 0) return;
   std::size_t block_dims = 0;
-  while (block_dims < plan.shape.size() &&
-         plan.strides[0][plan.shape.size() - 1 - block_dims] == 0)
+  while (block_dims < plan.shape.size() && plan.strides[0][plan.shape.size() - 1 - block_dims] == 0)
     ++block_dims;
   if (plan.shape.empty()) {  // a single element
     T* o = reinterpret_cast<T*>(plan.pointer[0]);
@@ -319,25 +354,59 @@ std::int64_t reduced_count(const Array& a, const Shape& axes) {
   return n;
 }
 
+// `a` converted to `dtype` in `a`'s own memory order. NumPy casts inside the reduction's
+// iterator, which walks the input in its memory order; a C-order copy would change the
+// order of summation. A broadcast axis keeps its zero stride (NumPy does not expand it).
+Array cast_in_place_order(const Array& a, DType dtype) {
+  if (a.dtype() == dtype) return a;
+  Shape compact = a.shape();
+  for (std::size_t d = 0; d < compact.size(); ++d)
+    if (a.strides()[d] == 0) compact[d] = 1;
+  Array values = a.as_strided(compact, a.strides(), a.offset()).astype(dtype);
+  return values.as_strided(a.shape(), detail::broadcast_strides(values, a.shape()),
+                           values.offset());
+}
+
+// The result array (reduced axes kept as length 1), laid out in the input's memory order
+// as NumPy's iterator allocates it. This makes a later reduction of the result walk it
+// in NumPy's order too, and keeps the plan's axis order the input's.
+Array result_like(const Array& x, const Shape& kept, DType dtype) {
+  const Array like = x.as_strided(kept, x.strides(), x.offset());
+  return detail::empty_like_layout(kept, dtype, &like);
+}
+
 // One reduction: cast to the accumulator dtype, start every output at the reducer's
 // identity, run the engine, drop the reduced axes unless keepdims.
 template <template <class> class R>
 Array reduce(const Array& a, const Shape& axes, bool keepdims, DType acc) {
-  Array x = a.dtype() == acc ? a : a.astype(acc);
-  Array out = empty(kept_shape(a.shape(), axes), acc);
+  const Array x = cast_in_place_order(a, acc);
+  Array out = result_like(x, kept_shape(a.shape(), axes), acc);
   Shape view_strides = out.size() == 0 ? Shape(a.shape().size(), 0) : out.strides();
   for (std::int64_t ax : axes) view_strides[ax] = 0;
   dispatch(acc, [&](auto tag) {
     using T = typename decltype(tag)::type;
-    T* p = out.data<T>();
+    T* p = out.data<T>();  // the result is dense from its first element on
     std::fill(p, p + out.size(), R<T>::identity());
     reduce_into<T, R<T>>(out.as_strided(a.shape(), view_strides, out.offset()), x);
   });
-  return keepdims ? out : out.reshape(dropped_shape(a.shape(), axes));
+  return keepdims ? out : squeeze(out, Axes(axes));
 }
 
-DType sum_dtype(DType d) { return is_floating(d) ? d : int64; }
-DType mean_dtype(DType d) { return is_floating(d) ? d : float64; }
+// The reduced axes. Like NumPy's ufunc.reduce (sum, prod, max, ...), a 0-d array also
+// accepts a single axis 0 or -1, for backward compatibility; mean and var do not.
+Shape reduction_axes(const Axes& axis, const Array& a) {
+  if (a.ndim() == 0 && !axis.is_all() && axis.list().size() == 1 &&
+      (axis.list()[0] == 0 || axis.list()[0] == -1))
+    return {};
+  return axis.normalize(a.ndim());
+}
+
+DType sum_dtype(DType d) {
+  return is_floating(d) ? d : int64;
+}
+DType mean_dtype(DType d) {
+  return is_floating(d) ? d : float64;
+}
 
 void check_nonempty(const Array& a, const Shape& axes, const char* op) {
   if (reduced_count(a, axes) == 0 && dropped_shape(a.shape(), axes).product() != 0)
@@ -348,12 +417,12 @@ void check_nonempty(const Array& a, const Shape& axes, const char* op) {
 }  // namespace
 
 Array sum(const Array& a, const Axes& axis, bool keepdims, std::optional<DType> dtype) {
-  return reduce<SumReducer>(a, axis.normalize(a.ndim()), keepdims,
+  return reduce<SumReducer>(a, reduction_axes(axis, a), keepdims,
                             dtype.value_or(sum_dtype(a.dtype())));
 }
 
 Array prod(const Array& a, const Axes& axis, bool keepdims, std::optional<DType> dtype) {
-  return reduce<ProdReducer>(a, axis.normalize(a.ndim()), keepdims,
+  return reduce<ProdReducer>(a, reduction_axes(axis, a), keepdims,
                              dtype.value_or(sum_dtype(a.dtype())));
 }
 
@@ -371,7 +440,7 @@ Array var(const Array& a, const Axes& axis, bool keepdims, std::int64_t ddof) {
   const std::int64_t n = reduced_count(a, axes);
   Array mu = reduce<SumReducer>(a, axes, true, acc);
   divide(mu, n, mu);
-  Array dev = subtract(a.dtype() == acc ? a : a.astype(acc), mu);
+  Array dev = subtract(cast_in_place_order(a, acc), mu);
   multiply(dev, dev, dev);
   Array total = reduce<SumReducer>(dev, axes, keepdims, acc);
   return divide(total, std::max<std::int64_t>(n - ddof, 0), total);
@@ -383,34 +452,40 @@ Array std(const Array& a, const Axes& axis, bool keepdims, std::int64_t ddof) {
 }
 
 Array max(const Array& a, const Axes& axis, bool keepdims) {
-  Shape axes = axis.normalize(a.ndim());
+  Shape axes = reduction_axes(axis, a);
   check_nonempty(a, axes, "maximum");
   return reduce<MaxReducer>(a, axes, keepdims, a.dtype());
 }
 
 Array min(const Array& a, const Axes& axis, bool keepdims) {
-  Shape axes = axis.normalize(a.ndim());
+  Shape axes = reduction_axes(axis, a);
   check_nonempty(a, axes, "minimum");
   return reduce<MinReducer>(a, axes, keepdims, a.dtype());
 }
 
-Array amax(const Array& a, const Axes& axis, bool keepdims) { return max(a, axis, keepdims); }
-Array amin(const Array& a, const Axes& axis, bool keepdims) { return min(a, axis, keepdims); }
+Array amax(const Array& a, const Axes& axis, bool keepdims) {
+  return max(a, axis, keepdims);
+}
+Array amin(const Array& a, const Axes& axis, bool keepdims) {
+  return min(a, axis, keepdims);
+}
 
 Array ptp(const Array& a, const Axes& axis, bool keepdims) {
-  return subtract(max(a, axis, keepdims), min(a, axis, keepdims));
+  Array high = max(a, axis, keepdims);  // first, for NumPy's error message on empty input
+  return subtract(high, min(a, axis, keepdims));
 }
 
 Array all(const Array& a, const Axes& axis, bool keepdims) {
-  return reduce<AllReducer>(a.astype(bool_), axis.normalize(a.ndim()), keepdims, bool_);
+  return reduce<AllReducer>(a, reduction_axes(axis, a), keepdims, bool_);
 }
 
 Array any(const Array& a, const Axes& axis, bool keepdims) {
-  return reduce<AnyReducer>(a.astype(bool_), axis.normalize(a.ndim()), keepdims, bool_);
+  return reduce<AnyReducer>(a, reduction_axes(axis, a), keepdims, bool_);
 }
 
 Array count_nonzero(const Array& a, const Axes& axis, bool keepdims) {
-  return reduce<SumReducer>(a.astype(bool_), axis.normalize(a.ndim()), keepdims, int64);
+  return reduce<SumReducer>(cast_in_place_order(a, bool_), reduction_axes(axis, a), keepdims,
+                            int64);
 }
 
 Array average(const Array& a, const Axes& axis, const std::optional<Array>& weights,
@@ -421,8 +496,7 @@ Array average(const Array& a, const Axes& axis, const std::optional<Array>& weig
     // NumPy accepts 1-D weights along a single axis.
     if (axis.is_all() || axis.list().size() != 1)
       throw TypeError("Axis must be specified when shapes of a and weights differ.");
-    if (w.ndim() != 1)
-      throw TypeError("1D weights expected when shapes of a and weights differ.");
+    if (w.ndim() != 1) throw TypeError("1D weights expected when shapes of a and weights differ.");
     std::int64_t ax = normalize_axis(axis.list()[0], a.ndim());
     if (w.shape()[0] != a.shape()[ax])
       throw ValueError("Length of weights not compatible with specified axis.");
@@ -430,10 +504,13 @@ Array average(const Array& a, const Axes& axis, const std::optional<Array>& weig
     shape[ax] = w.shape()[0];
     w = w.reshape(shape);
   }
+  // As NumPy: the weights are summed as they are (not broadcast to a's shape, which
+  // would change the order of summation), the products in the result dtype.
   const DType acc = promote_types(mean_dtype(a.dtype()), w.dtype());
-  Array scale = sum(broadcast_to(w, a.shape()), axis, keepdims, acc);
-  Array weighted = multiply(a.astype(acc), w.astype(acc));
-  Array total = sum(weighted, axis, keepdims, acc);
+  Array scale = sum(w, axis, keepdims, acc);
+  if (any(equal(scale, 0)).item<bool>())
+    throw ValueError("Weights sum to zero, can't be normalized");  // NumPy: ZeroDivisionError
+  Array total = sum(multiply(cast_in_place_order(a, acc), w.astype(acc)), axis, keepdims, acc);
   return divide(total, scale, total);
 }
 
@@ -445,8 +522,8 @@ template <bool kMax>
 Array arg_extreme(const Array& a, std::optional<std::int64_t> axis, bool keepdims) {
   const char* what = kMax ? "argmax" : "argmin";
   Array x = axis ? a : a.ravel();
-  const std::int64_t ax = axis ? normalize_axis(*axis, a.ndim()) : 0;
-  if (x.ndim() == 0) x = x.reshape({1});
+  if (x.ndim() == 0) x = x.reshape({1});  // NumPy treats a 0-d input as 1-D here
+  const std::int64_t ax = axis ? normalize_axis(*axis, x.ndim()) : 0;
   if (x.shape()[ax] == 0)
     throw ValueError(std::string("attempt to get ") + what + " of an empty sequence");
   Array lanes = moveaxis(x, ax, -1);
@@ -455,18 +532,19 @@ Array arg_extreme(const Array& a, std::optional<std::int64_t> axis, bool keepdim
   std::int64_t* result = out.data<std::int64_t>();
   dispatch(a.dtype(), [&](auto tag) {
     using T = typename decltype(tag)::type;
-    detail::for_each_lane(lanes, [&](const std::byte* p, std::int64_t stride, std::int64_t n,
-                                     std::int64_t lane) {
-      std::int64_t best = 0;
-      T best_value = *reinterpret_cast<const T*>(p);
-      for (std::int64_t i = 1; i < n && !is_nan(best_value); ++i) {
-        T v = *reinterpret_cast<const T*>(p + i * stride);
-        if (is_nan(v) || (kMax ? v > best_value : v < best_value)) best = i, best_value = v;
-      }
-      result[lane] = best;
-    });
+    detail::for_each_lane(
+        lanes, [&](const std::byte* p, std::int64_t stride, std::int64_t n, std::int64_t lane) {
+          std::int64_t best = 0;
+          T best_value = *reinterpret_cast<const T*>(p);
+          for (std::int64_t i = 1; i < n && !is_nan(best_value); ++i) {
+            T v = *reinterpret_cast<const T*>(p + i * stride);
+            if (is_nan(v) || (kMax ? v > best_value : v < best_value)) best = i, best_value = v;
+          }
+          result[lane] = best;
+        });
   });
-  if (!keepdims) return axis || a.ndim() > 0 ? out : out.reshape({});
+  if (a.ndim() == 0) return out.reshape({});
+  if (!keepdims) return out;
   if (!axis) return out.reshape(Shape(a.ndim(), 1));
   return expand_dims(out, ax);
 }
@@ -475,20 +553,20 @@ template <bool kProduct>
 Array running(const Array& a, std::optional<std::int64_t> axis, std::optional<DType> dtype) {
   const DType acc = dtype.value_or(sum_dtype(a.dtype()));
   Array out = (axis ? a : a.ravel()).astype(acc);
-  if (out.ndim() == 0) out = out.reshape({1});
+  if (out.ndim() == 0) out = out.reshape({1});  // NumPy treats a 0-d input as 1-D here
   if (!out.is_c_contiguous()) out = out.copy();
-  const std::int64_t ax = axis ? normalize_axis(*axis, a.ndim()) : 0;
+  const std::int64_t ax = axis ? normalize_axis(*axis, out.ndim()) : 0;
   Array lanes = moveaxis(out, ax, -1);
   dispatch(acc, [&](auto tag) {
     using T = typename decltype(tag)::type;
-    detail::for_each_lane(lanes, [](std::byte* p, std::int64_t stride, std::int64_t n,
-                                    std::int64_t) {
-      for (std::int64_t i = 1; i < n; ++i) {
-        T& cur = *reinterpret_cast<T*>(p + i * stride);
-        const T prev = *reinterpret_cast<const T*>(p + (i - 1) * stride);
-        cur = kProduct ? wrapping_mul(prev, cur) : wrapping_add(prev, cur);
-      }
-    });
+    detail::for_each_lane(lanes,
+                          [](std::byte* p, std::int64_t stride, std::int64_t n, std::int64_t) {
+                            for (std::int64_t i = 1; i < n; ++i) {
+                              T& cur = *reinterpret_cast<T*>(p + i * stride);
+                              const T prev = *reinterpret_cast<const T*>(p + (i - 1) * stride);
+                              cur = kProduct ? wrapping_mul(prev, cur) : wrapping_add(prev, cur);
+                            }
+                          });
   });
   return out;
 }

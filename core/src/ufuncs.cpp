@@ -6,14 +6,17 @@
 // form. Results that need another dtype than the `out` array go through a temporary.
 #include "ndgrad/core/ufuncs.h"
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 #include <type_traits>
 
 #include "cast.h"
+#include "fast_math.h"
 #include "iteration.h"
 #include "ndgrad/core/errors.h"
 #include "ndgrad/core/creation.h"
+#include "ndgrad/core/reductions.h"
 #include "ndgrad/core/shape_ops.h"
 
 namespace nd {
@@ -24,16 +27,33 @@ namespace {
 
 enum class Loop {
   Same,     // computes and returns the promoted dtype (add, maximum, ...)
-  Float,    // integers and bools computed in float64 (divide, arctan2)
-  Compare,  // promoted dtype in, bool out
+  Float,    // integers and bools computed in float64 (divide)
+  Compare,  // promoted dtype in, bool out (equal, less, ...)
+  Logical,  // the same for logical_and, logical_or, logical_xor and the predicates
   Bits,     // bools and integers only (bitwise_and, invert)
   NoBool,   // the promoted dtype, but bool is refused (subtract, negative)
-  IntBool,    // the promoted dtype, bool computed as int64 (square, reciprocal)
-  FloatMath,  // floats as they are, bool/uint8 in float32, wider integers in float64
+  IntBool,    // the promoted dtype, bool computed as int64 where NumPy uses int8 (square)
+  FloatMath,  // floats as they are, bool/uint8 in float32 (NumPy: float16), wider integers
+              // in float64 (exp, arctan2)
 };
 
 std::string dtype_repr(DType d) {
   return std::string("dtype('") + name(d) + "')";
+}
+
+// NumPy 2's refusals of boolean input to the arithmetic that has no boolean loop.
+[[noreturn]] void refuse_bool(const std::string& ufunc) {
+  if (ufunc == "subtract")
+    throw TypeError(
+        "numpy boolean subtract, the `-` operator, is not supported, use the bitwise_xor, the "
+        "`^` operator, or the logical_xor function instead.");
+  if (ufunc == "negative")
+    throw TypeError(
+        "The numpy boolean negative, the `-` operator, is not supported, use the `~` operator "
+        "or the logical_not function instead.");
+  throw TypeError("ufunc '" + ufunc +
+                  "' did not contain a loop with signature matching types <class "
+                  "'numpy.dtypes.BoolDType'> -> None");
 }
 
 DType loop_dtype(Loop rule, DType promoted, const char* ufunc) {
@@ -53,17 +73,7 @@ DType loop_dtype(Loop rule, DType promoted, const char* ufunc) {
                         "''safe''");
       return promoted;
     case Loop::NoBool:
-      if (is_bool(promoted)) {
-        if (std::string(ufunc) == "subtract")
-          throw TypeError(
-              "numpy boolean subtract, the `-` operator, is not supported, use the "
-              "bitwise_xor, the `^` operator, or the logical_xor function instead.");
-        if (std::string(ufunc) == "sign")
-          throw TypeError("ufunc 'sign' did not contain a loop with signature matching types");
-        throw TypeError(
-            "The numpy boolean negative, the `-` operator, is not supported, use the `~` "
-            "operator or the logical_not function instead.");
-      }
+      if (is_bool(promoted)) refuse_bool(ufunc);
       return promoted;
     default:
       return promoted;
@@ -71,11 +81,61 @@ DType loop_dtype(Loop rule, DType promoted, const char* ufunc) {
 }
 
 DType result_dtype(Loop rule, DType loop) {
-  return rule == Loop::Compare ? bool_ : loop;
+  return rule == Loop::Compare || rule == Loop::Logical ? bool_ : loop;
 }
 
-// The array the result is written to: `out` itself when it has the right dtype, else a
-// fresh array (laid out like `like`) that is copied into `out` afterwards.
+// NumPy 2 compares integers with Python ints outside their dtype's range exactly
+// (uint8_array < 300 is all true) instead of refusing the scalar: such comparisons run
+// in int64, or for an integer beyond int64 in float64.
+DType exact_comparison_loop(DType loop, const ArrayLike& a, const ArrayLike& b) {
+  if (!is_integer(loop) || (a.fits(loop) && b.fits(loop))) return loop;
+  return a.fits(int64) && b.fits(int64) ? int64 : float64;
+}
+
+// A new array for a result of `shape`, in the memory order NumPy's iterator gives the
+// outputs it allocates (order 'K'): axes sorted by the inputs' byte strides, smallest
+// innermost, by NumPy's stable insertion sort, in which an input broadcast along either
+// axis has no say and C order wins when inputs disagree. Later operations walk the
+// result in the same order as NumPy walks its own, which matters for sums.
+Array allocate_like_inputs(const Shape& shape, DType dtype, const std::vector<Shape>& strides) {
+  const std::size_t ndim = shape.size();
+  std::vector<std::size_t> order;  // innermost axis first, as NumPy keeps its axes
+  for (std::size_t d = ndim; d-- > 0;) order.push_back(d);
+  auto magnitude = [](std::int64_t s) { return s < 0 ? -s : s; };
+  for (std::size_t i = 1; i < ndim; ++i) {
+    const std::size_t axis = order[i];
+    std::size_t position = i;
+    for (std::size_t j = i; j-- > 0;) {
+      bool compared = false, move_inward = false;
+      for (const Shape& s : strides) {
+        const std::int64_t mine = s[axis], theirs = s[order[j]];
+        if (mine == 0 || theirs == 0) continue;
+        if (magnitude(theirs) <= magnitude(mine))
+          move_inward = false;  // also when an earlier input said otherwise: C order wins
+        else if (!compared)
+          move_inward = true;
+        compared = true;
+      }
+      if (!compared) continue;  // no input can tell: look further in
+      if (!move_inward) break;
+      position = j;
+    }
+    order.erase(order.begin() + i);
+    order.insert(order.begin() + position, axis);
+  }
+  if (shape.product() == 0) return empty(shape, dtype);
+  Shape result_strides(ndim);
+  std::int64_t step = itemsize(dtype);
+  for (std::size_t axis : order) {
+    result_strides[axis] = step;
+    step *= std::max<std::int64_t>(shape[axis], 1);
+  }
+  return Array(Storage::allocate(shape.product() * itemsize(dtype)), dtype, shape, result_strides,
+               0);
+}
+
+// Where a ufunc writes: `out` itself when it has the result dtype, else a fresh array
+// (copied into `out` afterwards, with same_kind casting checked first).
 struct Destination {
   Array result;
   const Array* out;
@@ -84,30 +144,53 @@ struct Destination {
   }
 };
 
-Destination prepare_output(const char* ufunc, const Shape& shape, DType dtype, const Array* out,
-                           const Array* like) {
-  if (out == nullptr) return {detail::empty_like_layout(shape, dtype, like), nullptr};
-  if (!(out->shape() == shape))
+// The broadcast shape of the inputs and, when given, `out`, which must already have it
+// (NumPy broadcasts the inputs to out, never out to the inputs).
+Shape operation_shape(std::vector<Shape> shapes, const Array* out) {
+  if (out == nullptr) return broadcast_shapes(shapes);
+  shapes.push_back(out->shape());
+  Shape shape = broadcast_shapes(shapes);
+  if (!(shape == out->shape()))
     throw ValueError("non-broadcastable output operand with shape " +
                      shape_repr_compact(out->shape()) + " doesn't match the broadcast shape " +
                      shape_repr_compact(shape));
-  if (!can_cast(dtype, out->dtype(), Casting::SameKind))
+  return shape;
+}
+
+void check_output_cast(const char* ufunc, DType dtype, const Array& out) {
+  if (!can_cast(dtype, out.dtype(), Casting::SameKind))
     throw TypeError(std::string("Cannot cast ufunc '") + ufunc + "' output from " +
-                    dtype_repr(dtype) + " to " + dtype_repr(out->dtype()) +
+                    dtype_repr(dtype) + " to " + dtype_repr(out.dtype()) +
                     " with casting rule 'same_kind'");
-  if (!out->writeable()) throw ValueError("output array is read-only");
+  if (!out.writeable()) throw ValueError("output array is read-only");
+}
+
+// `inputs` are the operands' byte strides along `shape` (0 where broadcast).
+Destination prepare_output(const char* ufunc, const Shape& shape, DType dtype, const Array* out,
+                           const std::vector<Shape>& inputs) {
+  if (out == nullptr) return {allocate_like_inputs(shape, dtype, inputs), nullptr};
+  check_output_cast(ufunc, dtype, *out);
   if (out->dtype() == dtype) return {*out, out};
-  return {detail::empty_like_layout(shape, dtype, out), out};
+  return {allocate_like_inputs(shape, dtype, {out->strides()}), out};
 }
 
 // An input that overlaps the output in any other way than element-for-element would be
-// overwritten while still being read: NumPy copies it first, and so do we.
-Array guard_overlap(const Array& input, const Array& output, const Shape& shape) {
-  if (input.storage() != output.storage() || !may_share_memory(input, output)) return input;
+// overwritten while still being read: NumPy copies it first, and so do we. Returns
+// whether `input` was replaced by a copy.
+bool guard_overlap(Array& input, const Array& output, const Shape& shape) {
+  if (input.storage() != output.storage() || !may_share_memory(input, output)) return false;
   if (input.offset() == output.offset() &&
       detail::broadcast_strides(input, shape) == output.strides())
-    return input;
-  return input.copy();
+    return false;
+  input = input.copy();
+  return true;
+}
+
+// NumPy 2 converts a weak scalar to the promoted dtype before it picks the loop, so
+// uint8_array / -3 is refused even though the division itself runs in float64.
+void check_weak_scalars(const ArrayLike& a, const ArrayLike& b, DType promoted) {
+  for (const ArrayLike* operand : {&a, &b})
+    if (!operand->fits(promoted)) operand->as_dtype(promoted);  // throws NumPy's OverflowError
 }
 
 // --- kernels ---------------------------------------------------------------------------------
@@ -151,16 +234,22 @@ void unary_run(const std::array<std::byte*, 2>& p, const std::array<std::int64_t
 template <template <class> class Op>
 Array binary_ufunc(const char* ufunc, Loop rule, std::int64_t cost, const ArrayLike& a,
                    const ArrayLike& b, const Array* out) {
-  const DType loop = loop_dtype(rule, result_type(a, b), ufunc);
+  const DType promoted = result_type(a, b);
+  DType loop = loop_dtype(rule, promoted, ufunc);
+  if (rule == Loop::Compare)
+    loop = exact_comparison_loop(loop, a, b);
+  else
+    check_weak_scalars(a, b, promoted);
   Array x = a.as_dtype(loop), y = b.as_dtype(loop);
-  const Shape shape = broadcast_shapes({x.shape(), y.shape()});
-  const Array* like = !a.is_weak_scalar() ? &a.array() : &b.array();
-  Destination dest = prepare_output(ufunc, shape, result_dtype(rule, loop), out, like);
-  x = guard_overlap(x, dest.result, shape);
-  y = guard_overlap(y, dest.result, shape);
+  const Shape shape = operation_shape({x.shape(), y.shape()}, out);
+  Shape x_strides = detail::broadcast_strides(x, shape);
+  Shape y_strides = detail::broadcast_strides(y, shape);
+  Destination dest =
+      prepare_output(ufunc, shape, result_dtype(rule, loop), out, {x_strides, y_strides});
+  if (guard_overlap(x, dest.result, shape)) x_strides = detail::broadcast_strides(x, shape);
+  if (guard_overlap(y, dest.result, shape)) y_strides = detail::broadcast_strides(y, shape);
   auto plan = detail::make_plan<3>(shape, {dest.result.bytes(), x.bytes(), y.bytes()},
-                                   {dest.result.strides(), detail::broadcast_strides(x, shape),
-                                    detail::broadcast_strides(y, shape)});
+                                   {dest.result.strides(), x_strides, y_strides});
   dispatch(loop, [&](auto tag) {
     using T = typename decltype(tag)::type;
     using R = decltype(Op<T>{}(T{}, T{}));
@@ -176,12 +265,13 @@ template <template <class> class Op>
 Array unary_ufunc(const char* ufunc, Loop rule, std::int64_t cost, const Array& a,
                   const Array* out) {
   const DType loop = loop_dtype(rule, a.dtype(), ufunc);
-  Array x = a.astype(loop);
-  if (loop == a.dtype()) x = a;
-  Destination dest = prepare_output(ufunc, a.shape(), result_dtype(rule, loop), out, &a);
-  x = guard_overlap(x, dest.result, a.shape());
-  auto plan = detail::make_plan<2>(a.shape(), {dest.result.bytes(), x.bytes()},
-                                   {dest.result.strides(), x.strides()});
+  Array x = loop == a.dtype() ? a : a.astype(loop);
+  const Shape shape = operation_shape({x.shape()}, out);
+  Shape x_strides = detail::broadcast_strides(x, shape);
+  Destination dest = prepare_output(ufunc, shape, result_dtype(rule, loop), out, {x_strides});
+  if (guard_overlap(x, dest.result, shape)) x_strides = detail::broadcast_strides(x, shape);
+  auto plan = detail::make_plan<2>(shape, {dest.result.bytes(), x.bytes()},
+                                   {dest.result.strides(), x_strides});
   dispatch(loop, [&](auto tag) {
     using T = typename decltype(tag)::type;
     using R = decltype(Op<T>{}(T{}));
@@ -314,21 +404,23 @@ bool is_nan(T v) {
   else
     return false;
 }
+// maximum/minimum propagate NaN, fmax/fmin ignore it; of two equal values (0.0 and
+// -0.0) all four return the second, as NumPy's SIMD loops do.
 template <class T>
 struct Maximum {
-  T operator()(T x, T y) const { return (x >= y || is_nan(x)) ? x : y; }
+  T operator()(T x, T y) const { return (x > y || is_nan(x)) ? x : y; }
 };
 template <class T>
 struct Minimum {
-  T operator()(T x, T y) const { return (x <= y || is_nan(x)) ? x : y; }
+  T operator()(T x, T y) const { return (x < y || is_nan(x)) ? x : y; }
 };
 template <class T>
 struct Fmax {
-  T operator()(T x, T y) const { return (x >= y || is_nan(y)) ? x : y; }
+  T operator()(T x, T y) const { return (x > y || is_nan(y)) ? x : y; }
 };
 template <class T>
 struct Fmin {
-  T operator()(T x, T y) const { return (x <= y || is_nan(y)) ? x : y; }
+  T operator()(T x, T y) const { return (x < y || is_nan(y)) ? x : y; }
 };
 template <class T>
 struct Arctan2 {
@@ -412,6 +504,8 @@ struct Negative {
   T operator()(T x) const {
     if constexpr (std::is_same_v<T, bool>)
       return x;  // unreachable: refused
+    else if constexpr (std::is_floating_point_v<T>)
+      return -x;  // -(0.0) is -0.0, where 0 - 0.0 would be +0.0
     else
       return T(Wide<T>(0) - Wide<T>(x));
   }
@@ -471,7 +565,6 @@ template <class T> struct Reciprocal {
       else return x;                                          \
     }                                                         \
   };
-NDGRAD_FLOAT_FUNCTOR(Exp, std::exp(x))
 NDGRAD_FLOAT_FUNCTOR(Expm1, std::expm1(x))
 NDGRAD_FLOAT_FUNCTOR(Exp2, std::exp2(x))
 NDGRAD_FLOAT_FUNCTOR(Log, std::log(x))
@@ -498,6 +591,20 @@ NDGRAD_FLOAT_FUNCTOR(Trunc, std::trunc(x))
 NDGRAD_FLOAT_FUNCTOR(Rint, std::nearbyint(x))  // half to even in the default rounding mode
 #undef NDGRAD_FLOAT_FUNCTOR
 
+// exp: float32 through detail::fast_expf, which the compiler vectorises (as NumPy's own
+// AVX-512 kernel is vectorised) and which stays within 1 ulp of the exact result.
+template <class T>
+struct Exp {
+  T operator()(T x) const {
+    if constexpr (std::is_same_v<T, float>)
+      return detail::fast_expf(x);
+    else if constexpr (std::is_floating_point_v<T>)
+      return std::exp(x);
+    else
+      return x;
+  }
+};
+
 template <class T> struct IsNan {
   bool operator()(T x) const { return is_nan(x); }
 };
@@ -521,14 +628,12 @@ template <class T> struct Signbit {
   }
 };
 
+// NumPy's integer power refuses negative exponents (its loop raises on meeting one).
 void check_integer_power(const ArrayLike& a, const ArrayLike& b) {
   const DType d = result_type(a, b);
-  if (!is_integer(d)) return;
-  Array e = b.as_dtype(d).astype(int64);
-  Array flat = ascontiguousarray(e);
-  const std::int64_t* p = flat.data<std::int64_t>();
-  for (std::int64_t i = 0; i < flat.size(); ++i)
-    if (p[i] < 0) throw ValueError("Integers to negative integer powers are not allowed.");
+  if (d != int32 && d != int64) return;  // unsigned and floating exponents are fine
+  if (any(less(b.as_dtype(d), 0)).item<bool>())
+    throw ValueError("Integers to negative integer powers are not allowed.");
 }
 
 }  // namespace
@@ -546,35 +651,37 @@ NDGRAD_DEFINE_BINARY(subtract, Subtract, Loop::NoBool, 1)
 NDGRAD_DEFINE_BINARY(multiply, Multiply, Loop::Same, 1)
 NDGRAD_DEFINE_BINARY(divide, Divide, Loop::Float, 2)
 NDGRAD_DEFINE_BINARY(true_divide, Divide, Loop::Float, 2)
-NDGRAD_DEFINE_BINARY(floor_divide, FloorDivide, Loop::Same, 8)
-NDGRAD_DEFINE_BINARY(mod, Mod, Loop::Same, 8)
-NDGRAD_DEFINE_BINARY(remainder, Mod, Loop::Same, 8)
+NDGRAD_DEFINE_BINARY(floor_divide, FloorDivide, Loop::IntBool, 8)
+NDGRAD_DEFINE_BINARY(mod, Mod, Loop::IntBool, 8)
+NDGRAD_DEFINE_BINARY(remainder, Mod, Loop::IntBool, 8)
 NDGRAD_DEFINE_BINARY(maximum, Maximum, Loop::Same, 1)
 NDGRAD_DEFINE_BINARY(minimum, Minimum, Loop::Same, 1)
 NDGRAD_DEFINE_BINARY(fmax, Fmax, Loop::Same, 1)
 NDGRAD_DEFINE_BINARY(fmin, Fmin, Loop::Same, 1)
-NDGRAD_DEFINE_BINARY(arctan2, Arctan2, Loop::Float, 16)
+NDGRAD_DEFINE_BINARY(arctan2, Arctan2, Loop::FloatMath, 16)
 NDGRAD_DEFINE_BINARY(equal, Equal, Loop::Compare, 1)
 NDGRAD_DEFINE_BINARY(not_equal, NotEqual, Loop::Compare, 1)
 NDGRAD_DEFINE_BINARY(less, Less, Loop::Compare, 1)
 NDGRAD_DEFINE_BINARY(less_equal, LessEqual, Loop::Compare, 1)
 NDGRAD_DEFINE_BINARY(greater, Greater, Loop::Compare, 1)
 NDGRAD_DEFINE_BINARY(greater_equal, GreaterEqual, Loop::Compare, 1)
-NDGRAD_DEFINE_BINARY(logical_and, LogicalAnd, Loop::Compare, 1)
-NDGRAD_DEFINE_BINARY(logical_or, LogicalOr, Loop::Compare, 1)
-NDGRAD_DEFINE_BINARY(logical_xor, LogicalXor, Loop::Compare, 1)
+NDGRAD_DEFINE_BINARY(logical_and, LogicalAnd, Loop::Logical, 1)
+NDGRAD_DEFINE_BINARY(logical_or, LogicalOr, Loop::Logical, 1)
+NDGRAD_DEFINE_BINARY(logical_xor, LogicalXor, Loop::Logical, 1)
 NDGRAD_DEFINE_BINARY(bitwise_and, BitAnd, Loop::Bits, 1)
 NDGRAD_DEFINE_BINARY(bitwise_or, BitOr, Loop::Bits, 1)
 NDGRAD_DEFINE_BINARY(bitwise_xor, BitXor, Loop::Bits, 1)
 #undef NDGRAD_DEFINE_BINARY
 
 Array power(const ArrayLike& a, const ArrayLike& b) {
+  check_weak_scalars(a, b, result_type(a, b));
   check_integer_power(a, b);
-  return binary_ufunc<Power>("power", Loop::Same, 16, a, b, nullptr);
+  return binary_ufunc<Power>("power", Loop::IntBool, 16, a, b, nullptr);
 }
 Array power(const ArrayLike& a, const ArrayLike& b, const Array& out) {
+  check_weak_scalars(a, b, result_type(a, b));
   check_integer_power(a, b);
-  return binary_ufunc<Power>("power", Loop::Same, 16, a, b, &out);
+  return binary_ufunc<Power>("power", Loop::IntBool, 16, a, b, &out);
 }
 
 #define NDGRAD_DEFINE_UNARY(fn, Op, rule, cost)          \
@@ -587,7 +694,7 @@ Array power(const ArrayLike& a, const ArrayLike& b, const Array& out) {
 
 NDGRAD_DEFINE_UNARY(negative, Negative, Loop::NoBool, 1)
 NDGRAD_DEFINE_UNARY(positive, Positive, Loop::NoBool, 1)
-NDGRAD_DEFINE_UNARY(logical_not, LogicalNot, Loop::Compare, 1)
+NDGRAD_DEFINE_UNARY(logical_not, LogicalNot, Loop::Logical, 1)
 NDGRAD_DEFINE_UNARY(invert, Invert, Loop::Bits, 1)
 NDGRAD_DEFINE_UNARY(abs, Absolute, Loop::Same, 1)
 NDGRAD_DEFINE_UNARY(absolute, Absolute, Loop::Same, 1)
@@ -619,66 +726,147 @@ NDGRAD_DEFINE_UNARY(floor, Floor, Loop::FloatMath, 1)
 NDGRAD_DEFINE_UNARY(ceil, Ceil, Loop::FloatMath, 1)
 NDGRAD_DEFINE_UNARY(trunc, Trunc, Loop::FloatMath, 1)
 NDGRAD_DEFINE_UNARY(rint, Rint, Loop::FloatMath, 1)
-NDGRAD_DEFINE_UNARY(isnan, IsNan, Loop::Compare, 1)
-NDGRAD_DEFINE_UNARY(isinf, IsInf, Loop::Compare, 1)
-NDGRAD_DEFINE_UNARY(isfinite, IsFinite, Loop::Compare, 1)
-NDGRAD_DEFINE_UNARY(signbit, Signbit, Loop::Compare, 1)
+NDGRAD_DEFINE_UNARY(isnan, IsNan, Loop::Logical, 1)
+NDGRAD_DEFINE_UNARY(isinf, IsInf, Loop::Logical, 1)
+NDGRAD_DEFINE_UNARY(isfinite, IsFinite, Loop::Logical, 1)
+NDGRAD_DEFINE_UNARY(signbit, Signbit, Loop::Logical, 1)
 #undef NDGRAD_DEFINE_UNARY
 
-// NumPy's PyArray_Round: scale by 10**decimals, round half to even, scale back, in the
-// array's float dtype; integers with decimals >= 0 come back unchanged.
+namespace {
+// NumPy's power_of_ten (multiarray/calculation.c): a table up to 1e8, then repeated
+// multiplication by ten. For 23 and more decimals this is not the correctly rounded
+// power, and np.round uses it all the same.
+double power_of_ten(int n) {
+  static const double table[] = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8};
+  if (n < 9) return table[n];
+  double result = 1e9;
+  while (n-- > 9) result *= 10.0;
+  return result;
+}
+}  // namespace
+
+// NumPy's PyArray_Round: integers with decimals >= 0 come back unchanged; otherwise scale
+// by 10**decimals (a weak Python float, so float32 stays float32), round half to even,
+// scale back, all in one array of the input's dtype (float64 for integers, cast back at
+// the end). Bool input is refused as NumPy refuses it, by the same_kind check on the
+// result of the scaling.
 Array round(const Array& a, int decimals) {
-  if (!is_floating(a.dtype())) {
-    if (decimals >= 0) return a.copy();
-    return round(a.astype(float64), decimals).astype(a.dtype());
+  const bool integer = is_integer(a.dtype());
+  if (decimals >= 0 && integer) return a.copy();
+  if (decimals == 0) return rint(a);
+  const DType dtype = integer ? float64 : a.dtype();
+  const bool fortran = a.is_f_contiguous() && !a.is_c_contiguous();
+  Array out = fortran ? asfortranarray(empty(a.shape(), dtype)) : empty(a.shape(), dtype);
+  const double factor = power_of_ten(std::abs(decimals));
+  if (decimals > 0) {
+    multiply(a, factor, out);
+    rint(out, out);
+    divide(out, factor, out);
+  } else {
+    divide(a, factor, out);
+    rint(out, out);
+    multiply(out, factor, out);
   }
-  Array factor = full({}, std::pow(10.0, std::abs(decimals)), a.dtype());
-  Array scaled = decimals >= 0 ? multiply(a, factor) : divide(a, factor);
-  rint(scaled, scaled);
-  return decimals >= 0 ? divide(scaled, factor, scaled) : multiply(scaled, factor, scaled);
+  return integer ? out.astype(a.dtype()) : out;
 }
 Array around(const Array& a, int decimals) { return round(a, decimals); }
 
 namespace {
+
 template <class T>
 void where_run(const std::array<std::byte*, 4>& p, const std::array<std::int64_t, 4>& s,
                std::int64_t n) {
-  for (std::int64_t i = 0; i < n; ++i) {
-    const int pick = *reinterpret_cast<const bool*>(p[1] + i * s[1]) ? 2 : 3;
-    *reinterpret_cast<T*>(p[0] + i * s[0]) = *reinterpret_cast<const T*>(p[pick] + i * s[pick]);
+  const bool* c = reinterpret_cast<const bool*>(p[1]);
+  const T* x = reinterpret_cast<const T*>(p[2]);
+  const T* y = reinterpret_cast<const T*>(p[3]);
+  T* o = reinterpret_cast<T*>(p[0]);
+  constexpr std::int64_t size = sizeof(T);
+  if (s[0] == size && s[1] == 1 && s[2] == size && s[3] == size) {
+    for (std::int64_t i = 0; i < n; ++i) o[i] = c[i] ? x[i] : y[i];
+  } else if (s[0] == size && s[1] == 1 && s[2] == size && s[3] == 0) {
+    const T other = *y;
+    for (std::int64_t i = 0; i < n; ++i) o[i] = c[i] ? x[i] : other;
+  } else {
+    for (std::int64_t i = 0; i < n; ++i) {
+      const int pick = c[i * s[1]] ? 2 : 3;
+      *reinterpret_cast<T*>(p[0] + i * s[0]) = *reinterpret_cast<const T*>(p[pick] + i * s[pick]);
+    }
   }
 }
+
+// NumPy's clip loop: minimum(maximum(x, lo), hi), NaN in any operand propagating.
+template <class T>
+void clip_run(const std::array<std::byte*, 4>& p, const std::array<std::int64_t, 4>& s,
+              std::int64_t n) {
+  const Maximum<T> maximum;
+  const Minimum<T> minimum;
+  T* o = reinterpret_cast<T*>(p[0]);
+  const T* x = reinterpret_cast<const T*>(p[1]);
+  constexpr std::int64_t size = sizeof(T);
+  if (s[0] == size && s[1] == size && s[2] == 0 && s[3] == 0) {  // scalar bounds
+    const T lo = *reinterpret_cast<const T*>(p[2]), hi = *reinterpret_cast<const T*>(p[3]);
+    for (std::int64_t i = 0; i < n; ++i) o[i] = minimum(maximum(x[i], lo), hi);
+  } else {
+    for (std::int64_t i = 0; i < n; ++i)
+      *reinterpret_cast<T*>(p[0] + i * s[0]) =
+          minimum(maximum(*reinterpret_cast<const T*>(p[1] + i * s[1]),
+                          *reinterpret_cast<const T*>(p[2] + i * s[2])),
+                  *reinterpret_cast<const T*>(p[3] + i * s[3]));
+  }
+}
+
+// Runs a three-input kernel (where, clip) over broadcast operands, like binary_ufunc.
+template <class Kernel>
+Array ternary(const char* ufunc, DType dtype, std::array<Array, 3> in, const Array* out,
+              std::int64_t cost, Kernel kernel) {
+  const Shape shape = operation_shape({in[0].shape(), in[1].shape(), in[2].shape()}, out);
+  std::vector<Shape> strides;
+  for (const Array& x : in) strides.push_back(detail::broadcast_strides(x, shape));
+  Destination dest = prepare_output(ufunc, shape, dtype, out, strides);
+  for (int k = 0; k < 3; ++k)
+    if (guard_overlap(in[k], dest.result, shape))
+      strides[k] = detail::broadcast_strides(in[k], shape);
+  auto plan = detail::make_plan<4>(
+      shape, {dest.result.bytes(), in[0].bytes(), in[1].bytes(), in[2].bytes()},
+      {dest.result.strides(), strides[0], strides[1], strides[2]});
+  dispatch(dtype, [&](auto tag) { detail::for_each_run(plan, cost, kernel(tag)); });
+  dest.finish();
+  return out ? *out : dest.result;
+}
+
 }  // namespace
 
 Array where(const Array& condition, const ArrayLike& x, const ArrayLike& y) {
   const DType dtype = result_type(x, y);
-  Array c = condition.astype(bool_), xs = x.as_dtype(dtype), ys = y.as_dtype(dtype);
-  const Shape shape = broadcast_shapes({c.shape(), xs.shape(), ys.shape()});
-  Array out = detail::empty_like_layout(shape, dtype, c.shape() == shape ? &c : nullptr);
-  auto plan = detail::make_plan<4>(
-      shape, {out.bytes(), c.bytes(), xs.bytes(), ys.bytes()},
-      {out.strides(), detail::broadcast_strides(c, shape), detail::broadcast_strides(xs, shape),
-       detail::broadcast_strides(ys, shape)});
-  dispatch(dtype, [&](auto tag) {
-    using T = typename decltype(tag)::type;
-    detail::for_each_run(plan, 2, [](const auto& p, const auto& s, std::int64_t n) {
-      where_run<T>(p, s, n);
-    });
-  });
-  return out;
+  Array c = condition.dtype() == bool_ ? condition : condition.astype(bool_);
+  return ternary("where", dtype, {c, x.as_dtype(dtype), y.as_dtype(dtype)}, nullptr, 2,
+                 [](auto tag) {
+                   return [](const auto& p, const auto& s, std::int64_t n) {
+                     where_run<typename decltype(tag)::type>(p, s, n);
+                   };
+                 });
 }
 
-// np.clip is minimum(maximum(a, lo), hi), NaN propagating, in the promoted dtype.
+namespace {
+Array clip_impl(const Array& a, const ArrayLike& lo, const ArrayLike& hi, const Array* out) {
+  const DType dtype = result_type({a, lo, hi});
+  return ternary("clip", dtype, {a.dtype() == dtype ? a : a.astype(dtype), lo.as_dtype(dtype),
+                                 hi.as_dtype(dtype)},
+                 out, 2, [](auto tag) {
+                   return [](const auto& p, const auto& s, std::int64_t n) {
+                     clip_run<typename decltype(tag)::type>(p, s, n);
+                   };
+                 });
+}
+}  // namespace
+
+// np.clip: one pass of NumPy's clip loop; a missing bound is maximum or minimum alone,
+// as NumPy does it.
 Array clip(const Array& a, const ArrayLike& lo, const ArrayLike& hi) {
-  return minimum(maximum(a, lo), hi);
+  return clip_impl(a, lo, hi, nullptr);
 }
 Array clip(const Array& a, const ArrayLike& lo, const ArrayLike& hi, const Array& out) {
-  const DType dtype = result_type({a, lo, hi});
-  if (!can_cast(dtype, out.dtype(), Casting::SameKind))
-    throw TypeError(std::string("Cannot cast ufunc 'clip' output from ") + dtype_repr(dtype) +
-                    " to " + dtype_repr(out.dtype()) + " with casting rule 'same_kind'");
-  maximum(a, lo, out);
-  return minimum(out, hi, out);
+  return clip_impl(a, lo, hi, &out);
 }
 Array clip(const Array& a, NoneType, const ArrayLike& hi) { return minimum(a, hi); }
 Array clip(const Array& a, const ArrayLike& lo, NoneType) { return maximum(a, lo); }

@@ -121,6 +121,15 @@ Array array(
     std::optional<DType> dtype = {}) {
   return detail::from_list<T>(v, dtype);
 }
+// Mixed float literals ({1.0, NAN, INFINITY}: double and float) cannot deduce one T;
+// as in Python, they are all floats.
+inline Array array(std::initializer_list<double> v, std::optional<DType> dtype = {}) {
+  return detail::from_list<double>(v, dtype);
+}
+inline Array array(std::initializer_list<std::initializer_list<double>> v,
+                   std::optional<DType> dtype = {}) {
+  return detail::from_list<double>(v, dtype);
+}
 // From flat data in C order plus a shape (the data's size must match).
 template <Scalar T>
 Array array(const std::vector<T>& data, const Shape& shape, std::optional<DType> dtype = {}) {
