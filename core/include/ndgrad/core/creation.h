@@ -122,13 +122,17 @@ Array array(
   return detail::from_list<T>(v, dtype);
 }
 // Mixed float literals ({1.0, NAN, INFINITY}: double and float) cannot deduce one T;
-// as in Python, they are all floats.
-inline Array array(std::initializer_list<double> v, std::optional<DType> dtype = {}) {
-  return detail::from_list<double>(v, dtype);
-}
-inline Array array(std::initializer_list<std::initializer_list<double>> v,
-                   std::optional<DType> dtype = {}) {
-  return detail::from_list<double>(v, dtype);
+// as in Python, they are all floats. Elements convert through FloatLiteral, a
+// user-defined conversion, so this overload never beats the templates above: it is
+// chosen only when they cannot deduce, and never for nested lists.
+struct FloatLiteral {
+  double value;
+  FloatLiteral(double v) : value(v) {}
+};
+inline Array array(std::initializer_list<FloatLiteral> v, std::optional<DType> dtype = {}) {
+  std::vector<double> flat;
+  for (FloatLiteral f : v) flat.push_back(f.value);
+  return detail::from_flat(flat, Shape{static_cast<std::int64_t>(flat.size())}, dtype);
 }
 // From flat data in C order plus a shape (the data's size must match).
 template <Scalar T>
