@@ -87,6 +87,33 @@ const std::int64_t* index_data(const Array& indices, std::vector<std::int64_t>& 
   return converted.data();
 }
 
+// Copies out blocks [begin, end) of the (row, k) order below; false if a source was out
+// of range (that block is skipped). The sizes come by value, so the loop keeps them in
+// registers.
+template <class T>
+bool gather_range(const T* from, T* to, std::int64_t src_blocks, const std::int64_t* source,
+                  std::int64_t blocks, std::int64_t block, std::int64_t begin, std::int64_t end) {
+  bool in_bounds = true;
+  std::int64_t row = begin / blocks, k = begin % blocks;
+  for (std::int64_t b = begin; b < end; ++b) {
+    const std::int64_t j = source[k] < 0 ? source[k] + src_blocks : source[k];
+    if (j >= 0 && j < src_blocks) {
+      const T* s = from + (row * src_blocks + j) * block;
+      if (block == 1)
+        to[b] = *s;
+      else
+        std::copy_n(s, block, to + b * block);
+    } else {
+      in_bounds = false;
+    }
+    if (++k == blocks) {
+      k = 0;
+      ++row;
+    }
+  }
+  return in_bounds;
+}
+
 // NumPy's take loop, shared by repeat: block k of every row of `out` is block source[k]
 // of the same row of `src` (a negative source counts from the end). Both arrays are
 // C-contiguous with `rows` rows; a row of `src` holds `src_blocks` blocks and a row of
@@ -95,28 +122,21 @@ const std::int64_t* index_data(const Array& indices, std::vector<std::int64_t>& 
 // (and no exception has to leave the parallel loop).
 bool gather_blocks(const Array& src, const Array& out, std::int64_t rows, std::int64_t src_blocks,
                    const std::int64_t* source, std::int64_t blocks, std::int64_t block) {
-  const bool parallel = rows * blocks * block >= detail::kParallelWork && !omp_in_parallel() &&
-                        omp_get_max_threads() > 1;
+  const std::int64_t total = rows * blocks;
+  if (total == 0) return true;
+  const int threads =
+      total * block >= detail::kParallelWork && !omp_in_parallel() ? omp_get_max_threads() : 1;
   return dispatch(src.dtype(), [&](auto tag) {
     using T = typename decltype(tag)::type;
     const T* from = src.data<T>();
     T* to = out.data<T>();
     bool in_bounds = true;
-#pragma omp parallel for collapse(2) schedule(static) reduction(&& : in_bounds) if (parallel)
-    for (std::int64_t row = 0; row < rows; ++row) {
-      for (std::int64_t k = 0; k < blocks; ++k) {
-        const std::int64_t j = source[k] < 0 ? source[k] + src_blocks : source[k];
-        if (j < 0 || j >= src_blocks) {
-          in_bounds = false;
-          continue;
-        }
-        const T* s = from + (row * src_blocks + j) * block;
-        T* d = to + (row * blocks + k) * block;
-        if (block == 1)
-          *d = *s;
-        else
-          std::copy_n(s, block, d);
-      }
+#pragma omp parallel num_threads(threads) reduction(&& : in_bounds) if (threads > 1)
+    {
+      const std::int64_t t = omp_get_thread_num(), nt = omp_get_num_threads();
+      const std::int64_t chunk = (total + nt - 1) / nt;
+      const std::int64_t begin = std::min(total, t * chunk), end = std::min(total, begin + chunk);
+      in_bounds = gather_range(from, to, src_blocks, source, blocks, block, begin, end);
     }
     return in_bounds;
   });
@@ -708,9 +728,8 @@ Array take(const Array& a, const Array& indices, std::optional<std::int64_t> axi
   if (gather_blocks(src, out, rows, length, source, count,
                     product(src.shape(), along + 1, src.ndim())))
     return out;
-  const std::int64_t* bad = std::find_if(source, source + count, [&](std::int64_t i) {
-    return i < -length || i >= length;
-  });
+  const std::int64_t* bad = std::find_if(
+      source, source + count, [&](std::int64_t i) { return i < -length || i >= length; });
   throw IndexError("index " + std::to_string(*bad) + " is out of bounds for axis " +
                    std::to_string(along) + " with size " + std::to_string(length));
 }

@@ -6,6 +6,12 @@
 // chunk is summed pairwise and added to the output; otherwise each output element just
 // accumulates its inputs one after the other. Reproducing this gives NumPy's bits; the
 // chunks are independent, so they are what we spread across threads.
+//
+// The order depends on the input's memory layout only: NumPy allocates the result in
+// the input's memory order and casts (int to float64 for a mean) inside its iterator.
+// So do we: the result follows the input's layout (result_like), and a cast copy keeps
+// the input's axis order (cast_in_place_order). A C-order result or copy would reorder
+// the plan's axes and change the bits of sums over transposed inputs.
 #include "ndgrad/core/reductions.h"
 
 #include <omp.h>
@@ -14,6 +20,7 @@
 #include <cmath>
 #include <limits>
 #include <memory>
+#include <type_traits>
 #include <vector>
 
 #include "cast.h"
@@ -44,13 +51,14 @@ T wrapping_mul(T a, T b) {
     return T(a * b);
 }
 
-// NumPy's pairwise_sum (loops_utils.h): eight accumulators up to 128 elements, halves
-// (rounded to multiples of 8) above.
+// NumPy's pairwise_sum (loops_utils.h), for floats: eight accumulators up to 128
+// elements, halves (rounded to multiples of 8) above. (Written with a plain `+`: GCC
+// compiles the wrapping_add form of this recursion into markedly slower code.)
 template <class T>
 T pairwise_sum(const T* a, std::int64_t n) {
   if (n < 8) {
     T res = T(0);
-    for (std::int64_t i = 0; i < n; ++i) res = wrapping_add(res, a[i]);
+    for (std::int64_t i = 0; i < n; ++i) res = res + a[i];
     return res;
   }
   if (n <= 128) {
@@ -58,15 +66,23 @@ T pairwise_sum(const T* a, std::int64_t n) {
     for (int j = 0; j < 8; ++j) r[j] = a[j];
     std::int64_t i = 8;
     for (; i < n - (n % 8); i += 8)
-      for (int j = 0; j < 8; ++j) r[j] = wrapping_add(r[j], a[i + j]);
-    T res = wrapping_add(wrapping_add(wrapping_add(r[0], r[1]), wrapping_add(r[2], r[3])),
-                         wrapping_add(wrapping_add(r[4], r[5]), wrapping_add(r[6], r[7])));
-    for (; i < n; ++i) res = wrapping_add(res, a[i]);
+      for (int j = 0; j < 8; ++j) r[j] = r[j] + a[i + j];
+    T res = ((r[0] + r[1]) + (r[2] + r[3])) + ((r[4] + r[5]) + (r[6] + r[7]));
+    for (; i < n; ++i) res = res + a[i];
     return res;
   }
   std::int64_t n2 = n / 2;
   n2 -= n2 % 8;
-  return wrapping_add(pairwise_sum(a, n2), pairwise_sum(a + n2, n - n2));
+  return pairwise_sum(a, n2) + pairwise_sum(a + n2, n - n2);
+}
+
+// Integer sums wrap modulo 2**bits, in any order alike: one flat loop the compiler
+// vectorises.
+template <class T>
+T wrapping_sum(const T* a, std::int64_t n) {
+  T res = T(0);
+  for (std::int64_t i = 0; i < n; ++i) res = wrapping_add(res, a[i]);
+  return res;
 }
 
 // --- the reducers: how one output element absorbs its inputs --------------------------------
@@ -75,7 +91,12 @@ template <class T>
 struct SumReducer {
   static constexpr bool kChunked = true;  // chunk results combine in NumPy's own way
   static T identity() { return T(0); }
-  static T chunk(const T* p, std::int64_t n) { return pairwise_sum(p, n); }
+  static T chunk(const T* p, std::int64_t n) {
+    if constexpr (std::is_floating_point_v<T>)
+      return pairwise_sum(p, n);
+    else
+      return wrapping_sum(p, n);
+  }
   static T combine(T acc, T v) { return wrapping_add(acc, v); }
 };
 template <class T>
@@ -96,6 +117,32 @@ bool is_nan(T v) {
   else
     return false;
 }
+
+// Folds n >= 1 values into one with R::combine. Short runs are folded in order. Long
+// ones use kLanes independent running results, combined at the end: a single running
+// result cannot be vectorised (every step waits for the one before), this can. Only for
+// reducers whose result does not depend on the grouping (maximum, minimum: NaN still
+// wins; of two equal zeros either may be kept, as with NumPy's own SIMD loops).
+template <class R, class T>
+T fold_in_lanes(const T* p, std::int64_t n) {
+  constexpr std::int64_t kLanes =
+      64;  // GCC unrolls narrower lane loops and then does not vectorise
+  T result = p[0];
+  if (n < 2 * kLanes) {
+    for (std::int64_t i = 1; i < n; ++i) result = R::combine(result, p[i]);
+    return result;
+  }
+  T lanes[kLanes];
+  std::copy(p, p + kLanes, lanes);
+  std::int64_t i = kLanes;
+  for (; i + kLanes <= n; i += kLanes)
+    for (std::int64_t j = 0; j < kLanes; ++j) lanes[j] = R::combine(lanes[j], p[i + j]);
+  result = lanes[0];
+  for (std::int64_t j = 1; j < kLanes; ++j) result = R::combine(result, lanes[j]);
+  for (; i < n; ++i) result = R::combine(result, p[i]);
+  return result;
+}
+
 template <class T>
 struct MaxReducer {
   static constexpr bool kChunked = true;  // the maximum does not depend on grouping
@@ -107,11 +154,7 @@ struct MaxReducer {
   }
   // NumPy's maximum: NaN propagates, and of two equal values (0.0 and -0.0) the later wins.
   static T combine(T acc, T v) { return (acc > v || is_nan(acc)) ? acc : v; }
-  static T chunk(const T* p, std::int64_t n) {
-    T acc = identity();
-    for (std::int64_t i = 0; i < n; ++i) acc = combine(acc, p[i]);
-    return acc;
-  }
+  static T chunk(const T* p, std::int64_t n) { return fold_in_lanes<MaxReducer>(p, n); }
 };
 template <class T>
 struct MinReducer {
@@ -123,11 +166,7 @@ struct MinReducer {
       return std::numeric_limits<T>::max();
   }
   static T combine(T acc, T v) { return (acc < v || is_nan(acc)) ? acc : v; }
-  static T chunk(const T* p, std::int64_t n) {
-    T acc = identity();
-    for (std::int64_t i = 0; i < n; ++i) acc = combine(acc, p[i]);
-    return acc;
-  }
+  static T chunk(const T* p, std::int64_t n) { return fold_in_lanes<MinReducer>(p, n); }
 };
 template <class T>
 struct AllReducer {
@@ -204,6 +243,12 @@ bool go_parallel(std::int64_t work) {
 template <class T, class R>
 void reduce_elementwise(const detail::LoopPlan<2>& plan) {
   auto run = [](const auto& p, const auto& s, std::int64_t n) {
+    T* out = reinterpret_cast<T*>(p[0]);
+    const T* in = reinterpret_cast<const T*>(p[1]);
+    if (s[0] == sizeof(T) && s[1] == sizeof(T)) {  // both contiguous: a vectorised loop
+      for (std::int64_t i = 0; i < n; ++i) out[i] = R::combine(out[i], in[i]);
+      return;
+    }
     for (std::int64_t i = 0; i < n; ++i) {
       T* o = reinterpret_cast<T*>(p[0] + i * s[0]);
       *o = R::combine(*o, *reinterpret_cast<const T*>(p[1] + i * s[1]));
@@ -240,6 +285,7 @@ void fold_blocks(const detail::LoopPlan<2>& plan, std::size_t outer_dims, const 
     const auto off = outer_offsets(plan, outer_dims, o);
     T* out = reinterpret_cast<T*>(plan.pointer[0] + off[0]);
     const std::byte* in = plan.pointer[1] + off[1];
+    T acc = *out;
     for (std::int64_t start = 0; start < block; start += kChunk) {
       const std::int64_t n = std::min(kChunk, block - start);
       const T* values = reinterpret_cast<const T*>(in) + start;
@@ -247,8 +293,9 @@ void fold_blocks(const detail::LoopPlan<2>& plan, std::size_t outer_dims, const 
         gather_block(in, block_shape, block_strides, start, n, buffer);
         values = buffer;
       }
-      for (std::int64_t i = 0; i < n; ++i) *out = R::combine(*out, values[i]);
+      for (std::int64_t i = 0; i < n; ++i) acc = R::combine(acc, values[i]);
     }
+    *out = acc;
   };
   bool own_outputs = true;
   for (std::size_t d = 0; d < outer_dims; ++d) own_outputs &= plan.strides[0][d] != 0;
@@ -518,6 +565,43 @@ Array average(const Array& a, const Axes& axis, const std::optional<Array>& weig
 
 namespace {
 
+// The index of the first of n contiguous values that satisfies `pred` (n if none). Each
+// block is first tested as a whole, in a loop the compiler vectorises.
+template <class T, class Pred>
+std::int64_t first_index(const T* v, std::int64_t n, Pred pred) {
+  constexpr std::int64_t kBlock = 256;
+  for (std::int64_t start = 0; start < n; start += kBlock) {
+    const std::int64_t m = std::min(kBlock, n - start);
+    int hit = 0;
+    for (std::int64_t i = 0; i < m; ++i) hit |= pred(v[start + i]);
+    if (!hit) continue;
+    for (std::int64_t i = 0; i < m; ++i)
+      if (pred(v[start + i])) return start + i;
+  }
+  return n;
+}
+
+// NumPy's argmax / argmin of one lane: the first occurrence of the extreme, or the first
+// NaN. A contiguous lane is scanned twice, for the extreme and then for where it first
+// occurs, both vectorised; a strided one once, in order.
+template <bool kMax, class T>
+std::int64_t arg_extreme_lane(const std::byte* p, std::int64_t stride, std::int64_t n) {
+  if (stride == sizeof(T)) {
+    using R = std::conditional_t<kMax, MaxReducer<T>, MinReducer<T>>;
+    const T* v = reinterpret_cast<const T*>(p);
+    const T best = fold_in_lanes<R>(v, n);
+    if (is_nan(best)) return first_index(v, n, [](T x) { return is_nan(x); });
+    return first_index(v, n, [best](T x) { return x == best; });
+  }
+  std::int64_t best = 0;
+  T best_value = *reinterpret_cast<const T*>(p);
+  for (std::int64_t i = 1; i < n && !is_nan(best_value); ++i) {
+    const T v = *reinterpret_cast<const T*>(p + i * stride);
+    if (is_nan(v) || (kMax ? v > best_value : v < best_value)) best = i, best_value = v;
+  }
+  return best;
+}
+
 template <bool kMax>
 Array arg_extreme(const Array& a, std::optional<std::int64_t> axis, bool keepdims) {
   const char* what = kMax ? "argmax" : "argmin";
@@ -534,13 +618,7 @@ Array arg_extreme(const Array& a, std::optional<std::int64_t> axis, bool keepdim
     using T = typename decltype(tag)::type;
     detail::for_each_lane(
         lanes, [&](const std::byte* p, std::int64_t stride, std::int64_t n, std::int64_t lane) {
-          std::int64_t best = 0;
-          T best_value = *reinterpret_cast<const T*>(p);
-          for (std::int64_t i = 1; i < n && !is_nan(best_value); ++i) {
-            T v = *reinterpret_cast<const T*>(p + i * stride);
-            if (is_nan(v) || (kMax ? v > best_value : v < best_value)) best = i, best_value = v;
-          }
-          result[lane] = best;
+          result[lane] = arg_extreme_lane<kMax, T>(p, stride, n);
         });
   });
   if (a.ndim() == 0) return out.reshape({});

@@ -14,8 +14,8 @@
 #include "cast.h"
 #include "fast_math.h"
 #include "iteration.h"
-#include "ndgrad/core/errors.h"
 #include "ndgrad/core/creation.h"
+#include "ndgrad/core/errors.h"
 #include "ndgrad/core/reductions.h"
 #include "ndgrad/core/shape_ops.h"
 
@@ -26,12 +26,12 @@ namespace {
 // --- how a ufunc chooses its loop ----------------------------------------------------------
 
 enum class Loop {
-  Same,     // computes and returns the promoted dtype (add, maximum, ...)
-  Float,    // integers and bools computed in float64 (divide)
-  Compare,  // promoted dtype in, bool out (equal, less, ...)
-  Logical,  // the same for logical_and, logical_or, logical_xor and the predicates
-  Bits,     // bools and integers only (bitwise_and, invert)
-  NoBool,   // the promoted dtype, but bool is refused (subtract, negative)
+  Same,       // computes and returns the promoted dtype (add, maximum, ...)
+  Float,      // integers and bools computed in float64 (divide)
+  Compare,    // promoted dtype in, bool out (equal, less, ...)
+  Logical,    // the same for logical_and, logical_or, logical_xor and the predicates
+  Bits,       // bools and integers only (bitwise_and, invert)
+  NoBool,     // the promoted dtype, but bool is refused (subtract, negative)
   IntBool,    // the promoted dtype, bool computed as int64 where NumPy uses int8 (square)
   FloatMath,  // floats as they are, bool/uint8 in float32 (NumPy: float16), wider integers
               // in float64 (exp, arctan2)
@@ -92,43 +92,49 @@ DType exact_comparison_loop(DType loop, const ArrayLike& a, const ArrayLike& b) 
   return a.fits(int64) && b.fits(int64) ? int64 : float64;
 }
 
-// A new array for a result of `shape`, in the memory order NumPy's iterator gives the
-// outputs it allocates (order 'K'): axes sorted by the inputs' byte strides, smallest
-// innermost, by NumPy's stable insertion sort, in which an input broadcast along either
-// axis has no say and C order wins when inputs disagree. Later operations walk the
-// result in the same order as NumPy walks its own, which matters for sums.
-Array allocate_like_inputs(const Shape& shape, DType dtype, const std::vector<Shape>& strides) {
-  const std::size_t ndim = shape.size();
-  std::vector<std::size_t> order;  // innermost axis first, as NumPy keeps its axes
+// NumPy's axis order for the outputs it allocates (order 'K', npyiter_find_best_axis_
+// ordering), innermost axis first: a stable insertion sort by the inputs' byte strides,
+// in which an input broadcast along either of two axes has no say, and C order wins when
+// the inputs disagree.
+std::vector<std::size_t> numpy_axis_order(std::size_t ndim, const std::vector<Shape>& strides) {
+  std::vector<std::size_t> order;
   for (std::size_t d = ndim; d-- > 0;) order.push_back(d);
   auto magnitude = [](std::int64_t s) { return s < 0 ? -s : s; };
+  // Whether `axis` belongs inside `other`: +1 yes, 0 no, -1 no input can tell.
+  auto inside = [&](std::size_t axis, std::size_t other) {
+    int verdict = -1;
+    for (const Shape& s : strides) {
+      if (s[axis] == 0 || s[other] == 0) continue;
+      if (magnitude(s[other]) <= magnitude(s[axis]))
+        verdict = 0;  // also against an earlier input's yes: C order wins
+      else if (verdict == -1)
+        verdict = 1;
+    }
+    return verdict;
+  };
   for (std::size_t i = 1; i < ndim; ++i) {
     const std::size_t axis = order[i];
     std::size_t position = i;
     for (std::size_t j = i; j-- > 0;) {
-      bool compared = false, move_inward = false;
-      for (const Shape& s : strides) {
-        const std::int64_t mine = s[axis], theirs = s[order[j]];
-        if (mine == 0 || theirs == 0) continue;
-        if (magnitude(theirs) <= magnitude(mine))
-          move_inward = false;  // also when an earlier input said otherwise: C order wins
-        else if (!compared)
-          move_inward = true;
-        compared = true;
-      }
-      if (!compared) continue;  // no input can tell: look further in
-      if (!move_inward) break;
-      position = j;
+      const int verdict = inside(axis, order[j]);
+      if (verdict == 0) break;
+      if (verdict == 1) position = j;  // when no input can tell, look further in
     }
     order.erase(order.begin() + i);
     order.insert(order.begin() + position, axis);
   }
+  return order;
+}
+
+// A new array for a result of `shape`, laid out in NumPy's order for it (see above), so
+// that later operations walk it as NumPy walks its own, which matters for sums.
+Array allocate_like_inputs(const Shape& shape, DType dtype, const std::vector<Shape>& strides) {
   if (shape.product() == 0) return empty(shape, dtype);
-  Shape result_strides(ndim);
+  Shape result_strides(shape.size());
   std::int64_t step = itemsize(dtype);
-  for (std::size_t axis : order) {
+  for (std::size_t axis : numpy_axis_order(shape.size(), strides)) {
     result_strides[axis] = step;
-    step *= std::max<std::int64_t>(shape[axis], 1);
+    step *= shape[axis];
   }
   return Array(Storage::allocate(shape.product() * itemsize(dtype)), dtype, shape, result_strides,
                0);
@@ -526,27 +532,37 @@ struct Invert {
   }
 };
 
-template <class T> struct Positive { T operator()(T x) const { return x; } };
-template <class T> struct Absolute {
+template <class T>
+struct Positive {
+  T operator()(T x) const { return x; }
+};
+template <class T>
+struct Absolute {
   T operator()(T x) const {
-    if constexpr (std::is_same_v<T, bool> || std::is_unsigned_v<T>) return x;
-    else if constexpr (std::is_integral_v<T>) return x < 0 ? T(Wide<T>(0) - Wide<T>(x)) : x;
-    else return std::fabs(x);
+    if constexpr (std::is_same_v<T, bool> || std::is_unsigned_v<T>)
+      return x;
+    else if constexpr (std::is_integral_v<T>)
+      return x < 0 ? T(Wide<T>(0) - Wide<T>(x)) : x;
+    else
+      return std::fabs(x);
   }
 };
-template <class T> struct Sign {
+template <class T>
+struct Sign {
   T operator()(T x) const {
     if constexpr (std::is_floating_point_v<T>)
       if (std::isnan(x)) return x;
     return x > T(0) ? T(1) : x < T(0) ? T(-1) : T(0);
   }
 };
-template <class T> struct Square {
+template <class T>
+struct Square {
   T operator()(T x) const { return T(Wide<T>(x) * Wide<T>(x)); }
 };
 // Integer reciprocal is integer division 1 / x (0 for |x| > 1); 1 / 0 gives NumPy's
 // INT_MIN instead of undefined behaviour.
-template <class T> struct Reciprocal {
+template <class T>
+struct Reciprocal {
   T operator()(T x) const {
     if constexpr (std::is_floating_point_v<T>) {
       return T(1) / x;
@@ -558,12 +574,15 @@ template <class T> struct Reciprocal {
 };
 
 // The floating-point functions: only their float instantiations ever run.
-#define NDGRAD_FLOAT_FUNCTOR(Name, expr)                      \
-  template <class T> struct Name {                            \
-    T operator()(T x) const {                                 \
-      if constexpr (std::is_floating_point_v<T>) return expr; \
-      else return x;                                          \
-    }                                                         \
+#define NDGRAD_FLOAT_FUNCTOR(Name, expr)         \
+  template <class T>                             \
+  struct Name {                                  \
+    T operator()(T x) const {                    \
+      if constexpr (std::is_floating_point_v<T>) \
+        return expr;                             \
+      else                                       \
+        return x;                                \
+    }                                            \
   };
 NDGRAD_FLOAT_FUNCTOR(Expm1, std::expm1(x))
 NDGRAD_FLOAT_FUNCTOR(Exp2, std::exp2(x))
@@ -605,26 +624,37 @@ struct Exp {
   }
 };
 
-template <class T> struct IsNan {
+template <class T>
+struct IsNan {
   bool operator()(T x) const { return is_nan(x); }
 };
-template <class T> struct IsInf {
+template <class T>
+struct IsInf {
   bool operator()(T x) const {
-    if constexpr (std::is_floating_point_v<T>) return std::isinf(x);
-    else return false;
+    if constexpr (std::is_floating_point_v<T>)
+      return std::isinf(x);
+    else
+      return false;
   }
 };
-template <class T> struct IsFinite {
+template <class T>
+struct IsFinite {
   bool operator()(T x) const {
-    if constexpr (std::is_floating_point_v<T>) return std::isfinite(x);
-    else return true;
+    if constexpr (std::is_floating_point_v<T>)
+      return std::isfinite(x);
+    else
+      return true;
   }
 };
-template <class T> struct Signbit {
+template <class T>
+struct Signbit {
   bool operator()(T x) const {
-    if constexpr (std::is_floating_point_v<T>) return std::signbit(x);
-    else if constexpr (std::is_signed_v<T>) return x < 0;
-    else return false;
+    if constexpr (std::is_floating_point_v<T>)
+      return std::signbit(x);
+    else if constexpr (std::is_signed_v<T>)
+      return x < 0;
+    else
+      return false;
   }
 };
 
@@ -769,14 +799,18 @@ Array round(const Array& a, int decimals) {
   }
   return integer ? out.astype(a.dtype()) : out;
 }
-Array around(const Array& a, int decimals) { return round(a, decimals); }
+Array around(const Array& a, int decimals) {
+  return round(a, decimals);
+}
 
 namespace {
 
 template <class T>
 void where_run(const std::array<std::byte*, 4>& p, const std::array<std::int64_t, 4>& s,
                std::int64_t n) {
-  const bool* c = reinterpret_cast<const bool*>(p[1]);
+  // The condition read as bytes (a bool is 0 or 1): GCC vectorises the select then, not
+  // when it loads `bool`s.
+  const std::uint8_t* c = reinterpret_cast<const std::uint8_t*>(p[1]);
   const T* x = reinterpret_cast<const T*>(p[2]);
   const T* y = reinterpret_cast<const T*>(p[3]);
   T* o = reinterpret_cast<T*>(p[0]);
@@ -804,8 +838,15 @@ void clip_run(const std::array<std::byte*, 4>& p, const std::array<std::int64_t,
   const T* x = reinterpret_cast<const T*>(p[1]);
   constexpr std::int64_t size = sizeof(T);
   if (s[0] == size && s[1] == size && s[2] == 0 && s[3] == 0) {  // scalar bounds
+    // One bound after the other, block by block: GCC vectorises a loop with one of these
+    // selects but not with two in a row. The block stays in L1 between the passes.
     const T lo = *reinterpret_cast<const T*>(p[2]), hi = *reinterpret_cast<const T*>(p[3]);
-    for (std::int64_t i = 0; i < n; ++i) o[i] = minimum(maximum(x[i], lo), hi);
+    constexpr std::int64_t kBlock = 512;
+    for (std::int64_t start = 0; start < n; start += kBlock) {
+      const std::int64_t end = std::min(n, start + kBlock);
+      for (std::int64_t i = start; i < end; ++i) o[i] = maximum(x[i], lo);
+      for (std::int64_t i = start; i < end; ++i) o[i] = minimum(o[i], hi);
+    }
   } else {
     for (std::int64_t i = 0; i < n; ++i)
       *reinterpret_cast<T*>(p[0] + i * s[0]) =
@@ -850,8 +891,8 @@ Array where(const Array& condition, const ArrayLike& x, const ArrayLike& y) {
 namespace {
 Array clip_impl(const Array& a, const ArrayLike& lo, const ArrayLike& hi, const Array* out) {
   const DType dtype = result_type({a, lo, hi});
-  return ternary("clip", dtype, {a.dtype() == dtype ? a : a.astype(dtype), lo.as_dtype(dtype),
-                                 hi.as_dtype(dtype)},
+  return ternary("clip", dtype,
+                 {a.dtype() == dtype ? a : a.astype(dtype), lo.as_dtype(dtype), hi.as_dtype(dtype)},
                  out, 2, [](auto tag) {
                    return [](const auto& p, const auto& s, std::int64_t n) {
                      clip_run<typename decltype(tag)::type>(p, s, n);
@@ -868,8 +909,12 @@ Array clip(const Array& a, const ArrayLike& lo, const ArrayLike& hi) {
 Array clip(const Array& a, const ArrayLike& lo, const ArrayLike& hi, const Array& out) {
   return clip_impl(a, lo, hi, &out);
 }
-Array clip(const Array& a, NoneType, const ArrayLike& hi) { return minimum(a, hi); }
-Array clip(const Array& a, const ArrayLike& lo, NoneType) { return maximum(a, lo); }
+Array clip(const Array& a, NoneType, const ArrayLike& hi) {
+  return minimum(a, hi);
+}
+Array clip(const Array& a, const ArrayLike& lo, NoneType) {
+  return maximum(a, lo);
+}
 Array clip(const Array& a, NoneType, const ArrayLike& hi, const Array& out) {
   return minimum(a, hi, out);
 }
@@ -887,8 +932,10 @@ Array nan_to_num(const Array& a, double nan, std::optional<double> posinf,
       const T small = neginf ? T(*neginf) : std::numeric_limits<T>::lowest();
       T* p = out.data<T>();
       for (std::int64_t i = 0; i < out.size(); ++i) {
-        if (std::isnan(p[i])) p[i] = T(nan);
-        else if (std::isinf(p[i])) p[i] = p[i] > 0 ? big : small;
+        if (std::isnan(p[i]))
+          p[i] = T(nan);
+        else if (std::isinf(p[i]))
+          p[i] = p[i] > 0 ? big : small;
       }
     }
   });

@@ -117,8 +117,12 @@ TEST(ApiMathBlock, ResultsMatchNumPy) {
     EXPECT_EQ(part.index({r, 2}).item<std::int64_t>(), kth);
     for (std::int64_t c = 0; c < 4; ++c) {
       const std::int64_t v = part.index({r, c}).item<std::int64_t>();
-      if (c < 2) EXPECT_LE(v, kth);
-      if (c > 2) EXPECT_GE(v, kth);
+      if (c < 2) {
+        EXPECT_LE(v, kth);
+      }
+      if (c > 2) {
+        EXPECT_GE(v, kth);
+      }
     }
   }
 }

@@ -28,8 +28,7 @@ std::string error_of(Fn fn) {
 TEST(Promotion, ArrayArrayTableIsNumPys) {
   auto fx = nd::load_npz(nd_test::fixture_path("ufuncs/ufuncs.npz"));
   const nd::Array& bytes = fx.at("promotion");
-  std::istringstream table(
-      std::string(reinterpret_cast<const char*>(bytes.bytes()), bytes.size()));
+  std::istringstream table(std::string(reinterpret_cast<const char*>(bytes.bytes()), bytes.size()));
   std::string a, b, expected;
   int pairs = 0;
   while (table >> a >> b >> expected) {
@@ -112,8 +111,8 @@ TEST(Promotion, WeakScalarPaths) {
 
 // test_expected_promotion (the cases expressible with ndgrad's dtypes), all orders.
 TEST(Promotion, ExpectedPromotionInAnyOrder) {
-  std::vector<nd::ArrayLike> ops = {nd::ones({1}, nd::float32), 0.0, nd::ones({1}, nd::uint8), 0,
-                                    true, nd::ones({1}, nd::bool_)};
+  std::vector<nd::ArrayLike> ops = {
+      nd::ones({1}, nd::float32), 0.0, nd::ones({1}, nd::uint8), 0, true, nd::ones({1}, nd::bool_)};
   std::vector<int> order = {0, 1, 2, 3, 4, 5};
   do {
     std::vector<nd::ArrayLike> permuted;
@@ -251,7 +250,7 @@ const std::vector<BroadcastCase>& compatible_pairs() {
       {{1, 3}, {3, 1}, {3, 3}}, {{1, 1}, {3, 3}, {3, 3}}, {{1, 1}, {1, 3}, {1, 3}},
       {{1, 1}, {3, 1}, {3, 1}}, {{1, 0}, {0, 0}, {0, 0}}, {{0, 1}, {0, 0}, {0, 0}},
       {{1, 0}, {0, 1}, {0, 0}}, {{1, 1}, {0, 0}, {0, 0}}, {{1, 1}, {1, 0}, {1, 0}},
-      {{1, 1}, {0, 1}, {0, 1}}, {{}, {3}, {3}},         {{3}, {3, 3}, {3, 3}},
+      {{1, 1}, {0, 1}, {0, 1}}, {{}, {3}, {3}},           {{3}, {3, 3}, {3, 3}},
       {{3}, {3, 1}, {3, 3}},    {{1}, {3, 3}, {3, 3}},    {{}, {3, 3}, {3, 3}},
       {{1, 1}, {3}, {1, 3}},    {{1}, {3, 1}, {3, 1}},    {{1}, {1, 3}, {1, 3}},
       {{}, {1, 3}, {1, 3}},     {{}, {3, 1}, {3, 1}},     {{}, {0}, {0}},
@@ -301,7 +300,9 @@ TEST(Promotion, BroadcastValuesAsUfunc) {
           x1 = x1.index({nd::Slice(nd::None, nd::None, -1)});
         }
         for (const nd::Array& y : {nd::add(x0, x1), nd::add(x1, x0)}) {
-          if (!transpose) EXPECT_EQ(y.shape(), c.expected);
+          if (!transpose) {
+            EXPECT_EQ(y.shape(), c.expected);
+          }
           EXPECT_TRUE(nd_test::arrays_identical(y, nd::broadcast_to(x1, y.shape()).copy()));
         }
       }

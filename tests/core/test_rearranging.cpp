@@ -577,7 +577,10 @@ std::map<std::string, std::function<void()>> error_cases() {
          nd::take_along_axis(a, nd::array({{5, -20}}), 1);
        }},
       {"tal_ndim", [] { nd::take_along_axis(a, nd::array({5}), 1); }},
-      {"tal_float", [] { nd::take_along_axis(a, nd::full({1, 1}, 1.0), 1); }},
+      {"tal_float",
+       [] {
+         nd::take_along_axis(a, nd::full({1, 1}, 1.0), 1);
+       }},
       {"tal_bool", [] { nd::take_along_axis(a, nd::array({{true}}), 1); }},
       {"tal_shape",
        [=] {

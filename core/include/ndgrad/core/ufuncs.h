@@ -1,7 +1,13 @@
 // Universal functions: elementwise operations with NumPy's broadcasting and NumPy 2's
-// type promotion (C++ scalars are weak, see ArrayLike). Every binary function also has
-// a form with an `out` array (NumPy's out=), which must have the broadcast shape and
-// accept the result under same_kind casting; out may be one of the inputs.
+// type promotion (C++ scalars are weak, see ArrayLike). Every function also has a form
+// with an `out` array (NumPy's out=): the inputs broadcast to out's shape, which must
+// accept the result under same_kind casting; out may overlap the inputs (an input that
+// overlaps it other than element for element is copied first, as NumPy does). Results
+// are allocated in the memory order NumPy gives them (order 'K').
+//
+// Where NumPy computes in a dtype ndgrad lacks, ndgrad uses the next one: float16
+// results (exp, sqrt, arctan2, ... of bool and uint8) are float32, and int8 results of
+// two bools (floor_divide, mod, power, square, reciprocal) are int64.
 #pragma once
 
 #include "ndgrad/core/array.h"
@@ -30,7 +36,8 @@ NDGRAD_DECLARE_BINARY(minimum)
 NDGRAD_DECLARE_BINARY(fmax)  // NaN is ignored
 NDGRAD_DECLARE_BINARY(fmin)
 NDGRAD_DECLARE_BINARY(arctan2)
-// Comparisons (bool results).
+// Comparisons (bool results). As in NumPy 2, comparing integers with a C++ integer
+// outside their dtype's range gives the exact answer (uint8_array < 300 is all true).
 NDGRAD_DECLARE_BINARY(equal)
 NDGRAD_DECLARE_BINARY(not_equal)
 NDGRAD_DECLARE_BINARY(less)
@@ -94,7 +101,8 @@ NDGRAD_DECLARE_UNARY(signbit)
 #undef NDGRAD_DECLARE_UNARY
 
 // NumPy's round / around: half to even at the given decimal (negative decimals round
-// to tens, hundreds, ...).
+// to tens, hundreds, ...), computed as NumPy does (scale, rint, scale back), so results
+// match NumPy's bits, including its inexact results for many decimals.
 Array round(const Array& a, int decimals = 0);
 Array around(const Array& a, int decimals = 0);
 
