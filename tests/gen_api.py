@@ -104,7 +104,43 @@ def math_block():
     np.savez_compressed(os.path.join(OUT, "math_block.npz"), **r)
 
 
+def linalg_block():
+    """The "Linear algebra, einsum, random" block: every draw of the random stream in
+    order, and each product's and decomposition's result."""
+    r = {}
+    np.random.seed(42)
+    r["W"] = np.random.randn(4, 4)
+    r["rand"] = np.random.rand(1, 5)
+    r["randint"] = np.random.randint(0, 50000, 10)
+    r["choice"] = np.random.choice(4, 1, True, np.array([0.1, 0.5, 0.2, 0.2]))
+    r["gumbel"] = np.random.gumbel(0, 1, 3)
+    r["permutation"] = np.random.permutation(5)
+    r["normal"] = np.random.normal(0, 1, (2, 3))
+    rs = np.random.RandomState(7)
+    r["rs_randn"] = rs.randn(3)
+    Q, K = np.random.randn(3, 4), np.random.randn(3, 4)
+    q4, k4 = np.random.randn(2, 2, 3, 4), np.random.randn(2, 2, 3, 4)
+    r.update(Q=Q, K=K, q4=q4, k4=k4)
+    r["QKt"] = np.matmul(Q, K.T)
+    r["dot"] = np.dot(Q[0], K[0])
+    r["einsum_ikjk"] = np.einsum("ik,jk->ij", Q, K)
+    r["einsum_attn"] = np.einsum("bhqd,bhkd->bhqk", q4, k4)
+    r["einsum_sum"] = np.einsum("ab->", Q)
+    r["norm2"] = np.linalg.norm(Q, 2, -1)
+    r["normfro"] = np.linalg.norm(Q, "fro")
+    r["S"] = np.linalg.svd(Q, full_matrices=False)[1]
+    r["eigh_w"] = np.linalg.eigh(np.cov(Q, rowvar=False))[0]
+    r["solve"] = np.linalg.solve(np.array([[2, 1], [1, 3]]), np.array([8, 13]))
+    A2, b2 = np.array([[1, 1], [1, 2], [1, 3]]), np.array([6, 0, 0])
+    xs, residuals, rank, sv = np.linalg.lstsq(A2, b2, rcond=None)
+    r.update(lstsq_x=xs, lstsq_residuals=residuals, lstsq_rank=np.asarray(rank), lstsq_s=sv)
+    A = np.random.randn(4, 4) + np.eye(4) * 4
+    r.update(A=A, inv=np.linalg.inv(A), det=np.linalg.det(A))
+    np.savez_compressed(os.path.join(OUT, "linalg_block.npz"), **r)
+
+
 if __name__ == "__main__":
     os.makedirs(OUT, exist_ok=True)
     core_block()
     math_block()
+    linalg_block()

@@ -6,6 +6,7 @@
 
 #include <ndgrad/core.h>
 
+#include <cmath>
 #include <fstream>
 #include <sstream>
 #include <string>
@@ -38,6 +39,31 @@ inline ::testing::AssertionResult arrays_identical(const nd::Array& actual,
   const auto* pe = reinterpret_cast<const unsigned char*>(e.bytes());
   for (std::int64_t i = 0; i < a.nbytes(); ++i)
     if (pa[i] != pe[i]) return ::testing::AssertionFailure() << "byte " << i << " differs";
+  return ::testing::AssertionSuccess();
+}
+
+// Same dtype and shape, and |actual - expected| <= atol + rtol * |expected| elementwise
+// (np.allclose's rule, NaNs equal): for results whose summation order may differ from
+// NumPy's BLAS/LAPACK.
+inline ::testing::AssertionResult arrays_close(const nd::Array& actual, const nd::Array& expected,
+                                               double rtol, double atol = 0.0) {
+  if (actual.dtype() != expected.dtype())
+    return ::testing::AssertionFailure()
+           << "dtype " << nd::name(actual.dtype()) << " != " << nd::name(expected.dtype());
+  if (!(actual.shape() == expected.shape()))
+    return ::testing::AssertionFailure()
+           << "shape " << actual.shape() << " != " << expected.shape();
+  nd::Array a = nd::ascontiguousarray(actual.astype(nd::float64));
+  nd::Array e = nd::ascontiguousarray(expected.astype(nd::float64));
+  const double* pa = a.data<double>();
+  const double* pe = e.data<double>();
+  for (std::int64_t i = 0; i < a.size(); ++i) {
+    if (std::isnan(pa[i]) && std::isnan(pe[i])) continue;
+    if (!(std::fabs(pa[i] - pe[i]) <= atol + rtol * std::fabs(pe[i])))
+      return ::testing::AssertionFailure()
+             << "element " << i << ": " << pa[i] << " != " << pe[i] << " (rtol " << rtol
+             << ", atol " << atol << ")";
+  }
   return ::testing::AssertionSuccess();
 }
 
