@@ -25,15 +25,21 @@ inline std::string read_text_file(const std::string& path) {
   return ss.str();
 }
 
-// Same dtype, same shape and every element bit-identical (NaNs compare equal to NaNs).
-inline ::testing::AssertionResult arrays_identical(const nd::Array& actual,
-                                                   const nd::Array& expected) {
+inline ::testing::AssertionResult same_dtype_and_shape(const nd::Array& actual,
+                                                       const nd::Array& expected) {
   if (actual.dtype() != expected.dtype())
     return ::testing::AssertionFailure()
            << "dtype " << nd::name(actual.dtype()) << " != " << nd::name(expected.dtype());
   if (!(actual.shape() == expected.shape()))
     return ::testing::AssertionFailure()
            << "shape " << actual.shape() << " != " << expected.shape();
+  return ::testing::AssertionSuccess();
+}
+
+// Same dtype, same shape and every element bit-identical (NaNs compare equal to NaNs).
+inline ::testing::AssertionResult arrays_identical(const nd::Array& actual,
+                                                   const nd::Array& expected) {
+  if (auto same = same_dtype_and_shape(actual, expected); !same) return same;
   nd::Array a = nd::ascontiguousarray(actual), e = nd::ascontiguousarray(expected);
   const auto* pa = reinterpret_cast<const unsigned char*>(a.bytes());
   const auto* pe = reinterpret_cast<const unsigned char*>(e.bytes());
@@ -47,12 +53,7 @@ inline ::testing::AssertionResult arrays_identical(const nd::Array& actual,
 // NumPy's BLAS/LAPACK.
 inline ::testing::AssertionResult arrays_close(const nd::Array& actual, const nd::Array& expected,
                                                double rtol, double atol = 0.0) {
-  if (actual.dtype() != expected.dtype())
-    return ::testing::AssertionFailure()
-           << "dtype " << nd::name(actual.dtype()) << " != " << nd::name(expected.dtype());
-  if (!(actual.shape() == expected.shape()))
-    return ::testing::AssertionFailure()
-           << "shape " << actual.shape() << " != " << expected.shape();
+  if (auto same = same_dtype_and_shape(actual, expected); !same) return same;
   nd::Array a = nd::ascontiguousarray(actual.astype(nd::float64));
   nd::Array e = nd::ascontiguousarray(expected.astype(nd::float64));
   const double* pa = a.data<double>();
