@@ -39,6 +39,8 @@ std::vector<Case> cases() {
   static nd::Array sq = randn32({4096, 4096}, 4), sq2 = randn32({4096, 4096}, 5);
   static nd::Array s2 = randn32({1000, 10000}, 6);
   static nd::Array rows = randn32({4096, 1024}, 7);
+  static nd::Array keys = randn32({1000000}, 8);
+  static nd::Array images = (randn32({64, 224, 224, 3}, 9) * 40.0f + 128.0f).astype(nd::uint8);
   return {
       {"fma", "a*b+c, 10^7 float32", [] { nd::Array r = a * b + c; }},
       {"exp", "exp(a), 10^7 float32", [] { nd::Array r = nd::exp(a); }},
@@ -53,6 +55,10 @@ std::vector<Case> cases() {
          nd::Array e = nd::exp(rows - nd::max(rows, -1, true));
          e /= nd::sum(e, -1, true);
        }},
+      {"argsort", "argsort(kind='stable'), 10^6 float32",
+       [] { nd::Array r = nd::argsort(keys); }},
+      {"pad_reflect", "pad reflect (0,0),(16,16),(16,16),(0,0), (64,224,224,3) uint8",
+       [] { nd::Array r = nd::pad(images, {{0, 0}, {16, 16}, {16, 16}, {0, 0}}, "reflect"); }},
   };
 }
 

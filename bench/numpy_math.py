@@ -25,6 +25,8 @@ def main():
     sq, sq2 = f(4096, 4096), f(4096, 4096)
     s2 = f(1000, 10000)
     rows = f(4096, 1024)
+    keys = f(10**6)
+    images = (f(64, 224, 224, 3) * 40 + 128).astype(np.uint8)
 
     def softmax():
         e = np.exp(rows - rows.max(axis=-1, keepdims=True))
@@ -39,6 +41,8 @@ def main():
         "sum_all": lambda: s2.sum(),
         "max_keepdims": lambda: rows.max(axis=-1, keepdims=True),
         "softmax": softmax,
+        "argsort": lambda: np.argsort(keys, kind="stable"),
+        "pad_reflect": lambda: np.pad(images, ((0, 0), (16, 16), (16, 16), (0, 0)), mode="reflect"),
     }
     for name, fn in cases.items():
         print("RESULT %s %.4f" % (name, median_ms(fn)), flush=True)

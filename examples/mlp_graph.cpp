@@ -7,6 +7,7 @@
 // tensors flowing in and out (boxes: name, shape, dtype), parameters filled in blue.
 #include <ndgrad/autograd.h>
 
+#include <cstdio>
 #include <cstdlib>
 #include <fstream>
 #include <iostream>
@@ -42,7 +43,11 @@ int main(int argc, char** argv) {
               << ", saves " << record.saved().size() << " array(s)\n";
 
   const std::string dot_path = dir + "/mlp_graph.dot", svg_path = dir + "/mlp_graph.svg";
-  std::ofstream(dot_path) << ag::Tape::current().to_dot();
+  {
+    // Written beside the target and renamed, so a reader never sees half a file.
+    std::ofstream(dot_path + ".tmp") << ag::Tape::current().to_dot();
+    std::rename((dot_path + ".tmp").c_str(), dot_path.c_str());
+  }
   std::cout << "wrote " << dot_path << "\n";
   loss.backward();  // the tape is replayed and released
   std::cout << "|dL/dw1| = " << nd::sqrt(nd::sum(nd::square(w1.grad()))).item<float>() << "\n";
