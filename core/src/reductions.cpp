@@ -407,8 +407,9 @@ std::int64_t reduced_count(const Array& a, const Shape& axes) {
 Array cast_in_place_order(const Array& a, DType dtype) {
   if (a.dtype() == dtype) return a;
   Shape compact = a.shape();
+  // An empty array has zero strides too (NumPy 1.24's), but nothing to compact.
   for (std::size_t d = 0; d < compact.size(); ++d)
-    if (a.strides()[d] == 0) compact[d] = 1;
+    if (a.strides()[d] == 0 && compact[d] > 0) compact[d] = 1;
   Array values = a.as_strided(compact, a.strides(), a.offset()).astype(dtype);
   return values.as_strided(a.shape(), detail::broadcast_strides(values, a.shape()),
                            values.offset());
