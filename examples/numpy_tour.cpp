@@ -288,17 +288,6 @@ void views_and_copies() {
   std::cout << m << "\n";
 }
 
-// np.allclose's test, |a - b| <= atol + rtol * |b| everywhere (with NumPy's defaults).
-// Written out here because nd::allclose is not available.
-bool allclose(const nd::Array& a, const nd::Array& b) {
-  return nd::all(nd::abs(a - b) <= 1e-8 + 1e-5 * nd::abs(b)).item<bool>();
-}
-
-// np.array_equal: same shape and the same elements (nd::array_equal is not available).
-bool array_equal(const nd::Array& a, const nd::Array& b) {
-  return a.shape() == b.shape() && nd::all(a == b).item<bool>();
-}
-
 // np.printoptions(...) as a scope: the options hold until the end of the block.
 class ScopedPrintOptions {
  public:
@@ -448,7 +437,7 @@ void searching_sorting_logic() {
   std::cout << counted.values << " " << counted.counts << "\n";
   nd::UniqueResult located = nd::unique(a, /*return_index=*/true, /*return_inverse=*/true);
   std::cout << located.indices << " " << located.inverse << " "
-            << py(array_equal(located.values.index({located.inverse}), a)) << "\n";
+            << py(nd::array_equal(located.values.index({located.inverse}), a)) << "\n";
 
   // nonzero gives one index array per axis; argwhere gives one row per hit.
   nd::Array g = nd::array({{0, 2, 0}, {3, 0, 4}});
@@ -518,7 +507,7 @@ void image_array_operations() {
   // Deep-learning libraries want channels first (C, H, W): moveaxis is a view.
   nd::Array chw = nd::moveaxis(img, -1, 0);
   std::cout << chw.shape() << " " << chw.strides() << " " << py(nd::shares_memory(chw, img)) << " "
-            << py(array_equal(chw.index({0}), red)) << "\n";
+            << py(nd::array_equal(chw.index({0}), red)) << "\n";
 
   // meshgrid builds coordinate grids; with indexing "ij" ys varies down the rows.
   auto [ys, xs] = nd::meshgrid(nd::arange(5), nd::arange(7), "ij");
@@ -638,7 +627,7 @@ void low_rank_and_pca() {
                                vh.index({Slice(None, 2)}));
   std::cout << "rank-2 error: " << nd::round(nd::linalg::norm(data - rank2), 4) << " "
             << nd::round(nd::sqrt(nd::sum(nd::square(s.index({Slice(2)})))), 4) << "\n";
-  std::cout << "full reconstruction: " << py(allclose(nd::matmul(u * s, vh), data)) << "\n";
+  std::cout << "full reconstruction: " << py(nd::allclose(nd::matmul(u * s, vh), data)) << "\n";
 
   // PCA: eigenvectors of the covariance matrix, largest variance first.
   nd::Array mixing = nd::array({{3.0, 0.0, 0.0}, {1.0, 1.0, 0.0}, {0.0, 0.5, 0.2}});
@@ -664,7 +653,7 @@ void solving() {
   nd::Array a = nd::array({{3.0, 1.0}, {1.0, 2.0}});
   nd::Array b = nd::array({9.0, 8.0});
   nd::Array x = nd::linalg::solve(a, b);
-  std::cout << "solve: " << x << " " << py(allclose(nd::matmul(a, x), b)) << "\n";
+  std::cout << "solve: " << x << " " << py(nd::allclose(nd::matmul(a, x), b)) << "\n";
   // Least squares: the line y = m t + c closest to four noisy points.
   nd::Array t = nd::array({0.0, 1.0, 2.0, 3.0});
   nd::Array y = nd::array({-1.0, 0.2, 0.9, 2.1});
@@ -707,7 +696,7 @@ void linear_algebra() {
   nd::Array q4 = nd::random::randn({1, 2, 3, 4});
   nd::Array k4 = nd::random::randn({1, 2, 3, 4});
   nd::Array att = nd::einsum("bhqd,bhkd->bhqk", q4, k4);
-  std::cout << att.shape() << " " << py(allclose(att, nd::matmul(q4, nd::swapaxes(k4, -1, -2))))
+  std::cout << att.shape() << " " << py(nd::allclose(att, nd::matmul(q4, nd::swapaxes(k4, -1, -2))))
             << "\n";
   nd::Array ints = nd::arange(9).reshape({3, 3});
   std::cout << nd::einsum("ii->", ints) << " " << nd::trace(ints) << " "

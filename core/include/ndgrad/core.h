@@ -4,6 +4,7 @@
 #include "ndgrad/core/array.h"
 #include "ndgrad/core/array_like.h"
 #include "ndgrad/core/axes.h"
+#include "ndgrad/core/comparison.h"
 #include "ndgrad/core/creation.h"
 #include "ndgrad/core/dtype.h"
 #include "ndgrad/core/errors.h"
