@@ -942,4 +942,23 @@ Array nan_to_num(const Array& a, double nan, std::optional<double> posinf,
   return out;
 }
 
+namespace detail {
+
+bool can_elide(const Array& temp, const ArrayLike& other) {
+  if (temp.storage() == nullptr || temp.storage().use_count() != 1) return false;
+  if (!is_floating(temp.dtype()) || !temp.writeable() || !temp.flags().c_contiguous) return false;
+  if (result_type(temp, other) != temp.dtype()) return false;
+  // `other` must broadcast to temp's shape without growing it.
+  const Shape& big = temp.shape();
+  const Shape& small = other.array().shape();
+  if (small.size() > big.size()) return false;
+  for (std::size_t i = 1; i <= small.size(); ++i) {
+    const std::int64_t d = small[small.size() - i];
+    if (d != 1 && d != big[big.size() - i]) return false;
+  }
+  return true;
+}
+
+}  // namespace detail
+
 }  // namespace nd

@@ -601,3 +601,45 @@ TEST(Ufuncs, NanToNum) {
 }
 
 }  // namespace
+
+// Temporary elision: operators write into a temporary nothing else holds, and only then.
+TEST(Elision, TemporariesTakeTheResultAndNamedArraysAreUntouched) {
+  const nd::Array a = nd::linspace(-1, 1, 12).reshape({3, 4}).astype(nd::float32);
+  const nd::Array b = nd::arange(12).reshape({3, 4}).astype(nd::float32);
+  const nd::Array c = nd::full({4}, 0.25).astype(nd::float32);
+  const nd::Array a0 = a.copy(), b0 = b.copy(), c0 = c.copy();
+
+  nd::Array product = a * b;
+  const std::byte* product_memory = product.bytes();
+  nd::Array sum = std::move(product) + c;
+  EXPECT_EQ(sum.bytes(), product_memory);  // the temporary's memory took the result
+  EXPECT_TRUE(nd_test::arrays_identical(sum, nd::add(nd::multiply(a, b), c)));
+  EXPECT_TRUE(nd_test::arrays_identical(nd::Array(a * b + c), nd::add(nd::multiply(a, b), c)));
+  EXPECT_TRUE(nd_test::arrays_identical(nd::Array(c - a * b), nd::subtract(c, nd::multiply(a, b))));
+  EXPECT_TRUE(
+      nd_test::arrays_identical(nd::Array(2.0f / (a + b)), nd::divide(2.0f, nd::add(a, b))));
+  EXPECT_TRUE(nd_test::arrays_identical(a, a0));
+  EXPECT_TRUE(nd_test::arrays_identical(b, b0));
+  EXPECT_TRUE(nd_test::arrays_identical(c, c0));
+
+  // A view shares its memory with its base: never written through.
+  nd::Array base = a.copy();
+  nd::Array grown = base.index({nd::Slice()}) + 1.0f;
+  EXPECT_TRUE(nd_test::arrays_identical(base, a0));
+  EXPECT_TRUE(nd_test::arrays_identical(grown, nd::add(a0, 1.0f)));
+}
+
+TEST(Elision, OnlyWhenTheResultHasTheTemporarysDtypeAndShape) {
+  const nd::Array ints = nd::arange(6);
+  // int64 / int gives float64: a fresh result, correct values.
+  EXPECT_TRUE(
+      nd_test::arrays_identical(nd::Array((ints * 2) / 4), nd::divide(nd::multiply(ints, 2), 4)));
+  // float32 temporary + float64 array gives float64.
+  const nd::Array f32 = nd::ones({6}, nd::float32), f64 = nd::ones({6});
+  EXPECT_EQ(nd::Array((f32 * 2.0f) + f64).dtype(), nd::float64);
+  // A row temporary + a column broadcasts to a larger shape.
+  const nd::Array row = nd::ones({1, 3}), column = nd::arange(3.0).reshape({3, 1});
+  EXPECT_EQ(nd::Array((row * 2.0) + column).shape(), (nd::Shape{3, 3}));
+  EXPECT_TRUE(nd_test::arrays_identical(nd::Array((row * 2.0) + column),
+                                        nd::add(nd::multiply(row, 2.0), column)));
+}

@@ -133,10 +133,41 @@ Array nan_to_num(const Array& a, double nan = 0.0, std::optional<double> posinf 
   Array operator op(T a, const Array& b) {                   \
     return fn(a, b);                                         \
   }
-NDGRAD_BINARY_OPERATOR(+, add)
-NDGRAD_BINARY_OPERATOR(-, subtract)
-NDGRAD_BINARY_OPERATOR(*, multiply)
-NDGRAD_BINARY_OPERATOR(/, divide)
+
+namespace detail {
+// Whether `temp`, an operand nothing else holds, can take the result of an arithmetic
+// op with `other`: floating, writeable, C-contiguous, and already of the result's dtype
+// and shape.
+bool can_elide(const Array& temp, const ArrayLike& other);
+}  // namespace detail
+
+// Arithmetic on a temporary writes into the temporary, as NumPy's temporary elision
+// does: `a * b + c` makes one new array, not two, and moves a third less memory.
+#define NDGRAD_ELIDING_OPERATOR(op, fn)                      \
+  NDGRAD_BINARY_OPERATOR(op, fn)                             \
+  inline Array operator op(Array&& a, const Array& b) {      \
+    return detail::can_elide(a, b) ? fn(a, b, a) : fn(a, b); \
+  }                                                          \
+  inline Array operator op(const Array& a, Array&& b) {      \
+    return detail::can_elide(b, a) ? fn(a, b, b) : fn(a, b); \
+  }                                                          \
+  inline Array operator op(Array&& a, Array&& b) {           \
+    if (detail::can_elide(a, b)) return fn(a, b, a);         \
+    return detail::can_elide(b, a) ? fn(a, b, b) : fn(a, b); \
+  }                                                          \
+  template <Scalar T>                                        \
+  Array operator op(Array&& a, T b) {                        \
+    return detail::can_elide(a, b) ? fn(a, b, a) : fn(a, b); \
+  }                                                          \
+  template <Scalar T>                                        \
+  Array operator op(T a, Array&& b) {                        \
+    return detail::can_elide(b, a) ? fn(a, b, b) : fn(a, b); \
+  }
+NDGRAD_ELIDING_OPERATOR(+, add)
+NDGRAD_ELIDING_OPERATOR(-, subtract)
+NDGRAD_ELIDING_OPERATOR(*, multiply)
+NDGRAD_ELIDING_OPERATOR(/, divide)
+#undef NDGRAD_ELIDING_OPERATOR
 NDGRAD_BINARY_OPERATOR(%, mod)
 NDGRAD_BINARY_OPERATOR(==, equal)
 NDGRAD_BINARY_OPERATOR(!=, not_equal)
